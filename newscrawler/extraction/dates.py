@@ -1,0 +1,112 @@
+"""Publication and modification dates, as ISO 8601 strings.
+
+Declared dates (JSON-LD, meta tags, ``<time datetime>``) keep their time and offset;
+htmldate's search of the visible page is the fallback and gives a date only. A date in
+the future of the fetch, or before the web existed, is discarded.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+from htmldate import find_date
+
+from newscrawler.extraction.document import Document
+from newscrawler.extraction.structured import first_string
+
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
+)
+_ISO = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
+_EARLIEST = date(1995, 1, 1)
+
+
+def extract_published_at(doc: Document, now: datetime | None = None) -> str | None:
+    """When the article was first published."""
+    article = doc.structured.article or {}
+    declared = [
+        first_string(article.get("datePublished")),
+        first_string(article.get("dateCreated")),
+        doc.meta(*_PUBLISHED_META),
+        *doc.tree.xpath('//time[@itemprop="datePublished"]/@datetime | //*[@itemprop="datePublished"]/@content'),
+        *doc.tree.xpath("//article//time/@datetime | //time[@pubdate]/@datetime"),
+    ]
+    found = _first_plausible(declared, now)
+    if found:
+        return found
+    # Fallback: htmldate searches URL, visible dates and text patterns in many languages.
+    guess = find_date(doc.tree, url=doc.url, original_date=True, extensive_search=True)
+    return _first_plausible([guess], now)
+
+
+def extract_modified_at(doc: Document, now: datetime | None = None) -> str | None:
+    """When the article was last updated, if the page says so."""
+    article = doc.structured.article or {}
+    declared = [
+        first_string(article.get("dateModified")),
+        doc.meta(*_MODIFIED_META),
+        *doc.tree.xpath('//*[@itemprop="dateModified"]/@datetime | //*[@itemprop="dateModified"]/@content'),
+    ]
+    return _first_plausible(declared, now)
+
+
+def _first_plausible(candidates: list[str | None], now: datetime | None) -> str | None:
+    limit = (now or datetime.now(UTC)).date()
+    for candidate in candidates:
+        parsed = normalize_iso_date(candidate) if candidate else None
+        if parsed and _EARLIEST <= date.fromisoformat(parsed[:10]) <= limit:
+            return parsed
+    return None
+
+
+def normalize_iso_date(value: str) -> str | None:
+    """An ISO-like date string as ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS±HH:MM``.
+
+    >>> normalize_iso_date("2026-11-25T08:30:00+0100")
+    '2026-11-25T08:30:00+01:00'
+    >>> normalize_iso_date("2026-11-25 08:30")
+    '2026-11-25T08:30:00'
+    >>> normalize_iso_date("2026-02-30") is None
+    True
+    """
+    match = _ISO.search(value.strip())
+    if not match:
+        return None
+    year, month, day, hour, minute, second, offset = match.groups()
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    day_part = f"{year}-{month}-{day}"
+    if hour is None:
+        return day_part
+    if int(hour) > 23 or int(minute) > 59 or int(second or 0) > 59:
+        return day_part
+    time_part = f"{hour}:{minute}:{second or '00'}"
+    if offset is None:
+        return f"{day_part}T{time_part}"
+    if offset == "Z":
+        return f"{day_part}T{time_part}+00:00"
+    offset = offset if ":" in offset else f"{offset[:3]}:{offset[3:]}"
+    return f"{day_part}T{time_part}{offset}"

@@ -1,0 +1,73 @@
+"""Parse a page once; every field function reads the same :class:`Document`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.html
+from lxml.etree import ParserError
+from w3lib.encoding import html_to_unicode
+
+from newscrawler.extraction.structured import StructuredData, read_structured_data
+
+
+class UnparsableDocument(ValueError):
+    """The input is not HTML that can be parsed into a tree (empty, binary, …)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed page: its URL, its decoded HTML, its lxml tree and its structured data."""
+
+    url: str
+    html: str
+    tree: lxml.html.HtmlElement
+    structured: StructuredData = field(repr=False)
+
+    def meta(self, *names: str) -> str | None:
+        """The first non-empty ``<meta name|property=…>`` content among ``names``."""
+        for name in names:
+            value = self.structured.meta.get(name.lower())
+            if value:
+                return value
+        return None
+
+
+def decode_html(html: str | bytes, content_type: str | None = None) -> str:
+    """Bytes to text: BOM, then HTTP header, then ``<meta charset>``, then detection.
+
+    w3lib's order is the one browsers follow, so the text matches what readers saw.
+    """
+    if isinstance(html, str):
+        return html
+    _, text = html_to_unicode(content_type, html)
+    return text
+
+
+def parse_document(html: str | bytes, url: str, content_type: str | None = None) -> Document:
+    """Decode and parse ``html`` once. Raises :class:`UnparsableDocument` on non-HTML input."""
+    text = decode_html(html, content_type)
+    if not text.strip():
+        raise UnparsableDocument("empty document")
+    if "\x00" in text[:2048]:
+        raise UnparsableDocument("binary data, not HTML")
+    try:
+        # lxml refuses str input that declares an encoding; strip the XML declaration.
+        tree = lxml.html.document_fromstring(_drop_xml_declaration(text))
+    except (ParserError, ValueError) as error:
+        raise UnparsableDocument(f"cannot parse HTML: {error}") from error
+    return Document(url=url, html=text, tree=tree, structured=read_structured_data(tree, url))
+
+
+def _drop_xml_declaration(text: str) -> str:
+    stripped = text.lstrip()
+    if stripped.startswith("<?xml"):
+        end = stripped.find("?>")
+        return stripped[end + 2 :] if end != -1 else stripped
+    return text
+
+
+def text_of(element: Any) -> str:
+    """All text under an element, white space collapsed (tail excluded)."""
+    return " ".join("".join(element.itertext()).split())

@@ -1,0 +1,54 @@
+"""Page-level metadata: canonical URL, description (standfirst) and lead image."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from newscrawler.extraction.document import Document, text_of
+from newscrawler.extraction.structured import first_string
+from newscrawler.extraction.text import clean_text
+
+
+def extract_canonical_url(doc: Document) -> str | None:
+    """``<link rel=canonical>``, then og:url, resolved against the page URL."""
+    for href in doc.tree.xpath('//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href'):
+        if href.strip():
+            return absolute_url(doc.url, href)
+    og_url = doc.meta("og:url")
+    return absolute_url(doc.url, og_url) if og_url else None
+
+
+def extract_description(doc: Document) -> str | None:
+    """The standfirst: JSON-LD description, og/meta description, then a lead-paragraph class."""
+    article = doc.structured.article or {}
+    candidate = first_string(article.get("description")) or doc.meta(
+        "og:description", "description", "twitter:description", "dc.description"
+    )
+    if candidate:
+        return clean_text(candidate) or None
+    for element in doc.tree.xpath(
+        '//*[contains(@class, "excerpt") or contains(@class, "standfirst") '
+        'or contains(@class, "lead") or contains(@class, "chapo") or contains(@class, "intro")]'
+    ):
+        text = clean_text(text_of(element))
+        if 40 <= len(text) <= 600:
+            return text
+    return None
+
+
+def extract_image(doc: Document) -> str | None:
+    """The lead image: og:image, JSON-LD image, twitter:image, then the first article figure."""
+    article = doc.structured.article or {}
+    candidate = (
+        doc.meta("og:image", "og:image:url", "og:image:secure_url")
+        or first_string(article.get("image"))
+        or doc.meta("twitter:image", "twitter:image:src")
+    )
+    if not candidate:
+        images = doc.tree.xpath("//article//img/@src | //main//img/@src | //figure//img/@src")
+        candidate = images[0] if images else None
+    return absolute_url(doc.url, candidate) if candidate else None
+
+
+def absolute_url(base: str, href: str) -> str:
+    return urljoin(base, clean_text(href))
