@@ -1,0 +1,1 @@
+"""The JSON Lines archive: where records are written, how files are named and recovered."""

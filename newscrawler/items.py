@@ -1,0 +1,77 @@
+"""The two items that flow through the pipelines.
+
+A spider yields a :class:`FetchedPage`; ``ExtractArticlePipeline`` turns it into an
+:class:`ArticleRecord`, and the HTML goes no further. ``schema/record-v1.json`` is the
+machine-readable form of :class:`ArticleRecord` that every archive line validates against.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class FetchedPage:
+    """One fetched HTML page, before extraction."""
+
+    url: str
+    """The URL that was requested (before redirects)."""
+    final_url: str
+    """The URL that answered, after redirects."""
+    status: int
+    """HTTP status of the final response."""
+    headers: dict[str, str]
+    """Response headers, names lower-cased, repeated headers joined by ", "."""
+    text: str
+    """The decoded HTML."""
+    fetched_at: str
+    """When the response arrived, ISO 8601 in UTC (``2026-11-26T08:30:00Z``)."""
+    site: str = ""
+    """The site name the spider archives this page under (defaults to the host)."""
+    meta: dict[str, Any] = field(default_factory=dict)
+    """Spider hints for later stages (feed titles, sitemap dates); not archived."""
+
+
+@dataclass
+class ArticleRecord:
+    """One archived article revision: one line of a JSON Lines archive (schema version 1)."""
+
+    url: str
+    """Final URL of the fetched page."""
+    canonical_url: str | None
+    """``<link rel=canonical>`` (or og:url), absolute; null when the page declares none."""
+    site: str
+    """Host name of the site the article belongs to."""
+    title: str | None
+    """Headline, without the site name."""
+    body: str
+    """Plain text; paragraphs separated by one blank line; no navigation, ads or teasers."""
+    description: str | None
+    """Standfirst or lead, when the page has one."""
+    image: str | None
+    """Absolute URL of the lead image."""
+    authors: list[dict[str, str | None]]
+    """``[{"name": str, "bio": str | null, "url": str | null}]`` in byline order."""
+    published_at: str | None
+    """ISO 8601: with time and offset when the page gives them, date only otherwise."""
+    modified_at: str | None
+    """ISO 8601 like ``published_at``; null when the page does not say."""
+    language: str | None
+    """ISO 639-1 code of the body text."""
+    related: list[dict[str, Any]]
+    """``[{"heading": str | null, "items": [{"title", "url", "summary": str | null}]}]``."""
+    fetched_at: str
+    """When the page was fetched, ISO 8601 UTC."""
+    status: int
+    """HTTP status of the archived response."""
+    content_hash: str
+    """sha256 hex of the normalized title and body: equal hashes mean the same article text."""
+    revision: int
+    """1 for the first record of an article; n+1 for each change seen by later crawls."""
+    crawl_id: str
+    """Identifier of the crawl that wrote this record (also the archive file's name)."""
+    schema_version: int = SCHEMA_VERSION
+    """Version of this record layout."""

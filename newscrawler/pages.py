@@ -1,0 +1,56 @@
+"""From a Scrapy response to the :class:`FetchedPage` item the pipelines extract from."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from scrapy.http import Response, TextResponse
+
+from newscrawler.items import FetchedPage
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class NotAPage(Exception):
+    """The response cannot hold an article; ``reason`` names why (used as a stats key)."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+
+
+def utc_now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def fetched_page(response: Response, site: str | None = None) -> FetchedPage:
+    """The page item for ``response``; raises :class:`NotAPage` for non-HTML or empty bodies."""
+    content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+    if content_type and not any(kind in content_type for kind in _HTML_TYPES):
+        raise NotAPage("not_html", f"{response.url} is {content_type}")
+    if not isinstance(response, TextResponse):
+        raise NotAPage("not_html", f"{response.url} is not a text response")
+    if not response.body.strip():
+        raise NotAPage("empty", f"{response.url} has an empty body")
+    text = response.text
+    if "\x00" in text[:4096]:
+        raise NotAPage("binary", f"{response.url} holds binary data")
+    request_url = response.request.url if response.request is not None else response.url
+    original = response.meta.get("redirect_urls", [request_url])[0]
+    return FetchedPage(
+        url=original,
+        final_url=response.url,
+        status=response.status,
+        headers=_headers(response),
+        text=text,
+        fetched_at=utc_now_iso(),
+        site=site or (response.url.split("/")[2] if "//" in response.url else ""),
+    )
+
+
+def _headers(response: Response) -> dict[str, str]:
+    headers = {}
+    for name, values in response.headers.items():
+        key = name.decode("latin-1").lower()
+        headers[key] = ", ".join(v.decode("latin-1") for v in values)
+    return headers

@@ -1,0 +1,1 @@
+"""Item pipelines, one small class per step: extract → normalize → validate → archive."""

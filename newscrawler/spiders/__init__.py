@@ -1,0 +1,1 @@
+"""Spiders fetch and discover pages; they never parse article fields."""

@@ -1,0 +1,58 @@
+"""``scrapy crawl article -a url=URL`` or ``-a urls_file=PATH``: archive given article URLs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from newscrawler.items import FetchedPage
+from newscrawler.pages import NotAPage, fetched_page
+from newscrawler.urls import InvalidStartUrl, checked_start_url
+
+logger = logging.getLogger(__name__)
+
+
+class ArticleSpider(scrapy.Spider):
+    name = "article"
+
+    def __init__(self, url: str | None = None, urls_file: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if not url and not urls_file:
+            raise InvalidStartUrl("give -a url=URL or -a urls_file=PATH")
+        self.start_urls_given = [checked_start_url(u) for u in _urls(url, urls_file)]
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.start_urls_given:
+            yield scrapy.Request(url, callback=self.parse, errback=self.on_error)
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterable[FetchedPage]:
+        try:
+            yield fetched_page(response)
+        except NotAPage as skipped:
+            count_skip(self, skipped.reason, str(skipped))
+
+    def on_error(self, failure: Failure) -> None:
+        count_skip(self, f"fetch_failed/{failure.type.__name__ if failure.type else 'error'}", str(failure.value))
+
+
+def count_skip(spider: scrapy.Spider, reason: str, detail: str) -> None:
+    """Log a page that yields no record and count it under ``newscrawler/skipped/<reason>``."""
+    logger.info("skipped (%s): %s", reason, detail)
+    assert spider.crawler.stats is not None
+    spider.crawler.stats.inc_value(f"newscrawler/skipped/{reason}")
+
+
+def _urls(url: str | None, urls_file: str | None) -> list[str]:
+    urls = [url] if url else []
+    if urls_file:
+        for line in Path(urls_file).read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                urls.append(line)
+    return urls
