@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
+from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
 
 from newscrawler.items import FetchedPage
+
+logger = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -25,7 +31,7 @@ def utc_now_iso() -> str:
 
 def fetched_page(response: Response, site: str | None = None) -> FetchedPage:
     """The page item for ``response``; raises :class:`NotAPage` for non-HTML or empty bodies."""
-    content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+    content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
     if content_type and not any(kind in content_type for kind in _HTML_TYPES):
         raise NotAPage("not_html", f"{response.url} is {content_type}")
     if not isinstance(response, TextResponse):
@@ -54,3 +60,18 @@ def _headers(response: Response) -> dict[str, str]:
         key = name.decode("latin-1").lower()
         headers[key] = ", ".join(v.decode("latin-1") for v in values)
     return headers
+
+
+def failure_reason(failure: Failure) -> str:
+    """A stats key for a failed fetch: ``http_status/404``, ``fetch_failed/TimeoutError``…"""
+    if isinstance(failure.value, HttpError):
+        return f"http_status/{failure.value.response.status}"
+    kind = failure.type.__name__ if failure.type else "error"
+    return f"fetch_failed/{kind}"
+
+
+def count_skip(crawler: Crawler, reason: str, detail: str) -> None:
+    """Log a page that yields no record and count it under ``newscrawler/skipped/<reason>``."""
+    logger.info("skipped (%s): %s", reason, detail)
+    assert crawler.stats is not None
+    crawler.stats.inc_value(f"newscrawler/skipped/{reason}")

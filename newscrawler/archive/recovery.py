@@ -52,7 +52,9 @@ def recover_part_files(archive_dir: Path) -> list[RecoveredFile]:
         os.replace(temporary, final)
         part.unlink()
         lines = good.count(b"\n")
-        logger.warning("recovered %s: %d complete lines, %d bytes of a torn line dropped", final, lines, dropped)
+        logger.warning(
+            "recovered %s: %d complete lines, %d bytes of a torn line dropped", final, lines, dropped
+        )
         recovered.append(RecoveredFile(final, lines, dropped))
     return recovered
 

@@ -79,7 +79,12 @@ class JsonLinesArchive:
     """
 
     def __init__(
-        self, archive_dir: Path, crawl_id: str, *, compress: bool = False, fsync: bool = False,
+        self,
+        archive_dir: Path,
+        crawl_id: str,
+        *,
+        compress: bool = False,
+        fsync: bool = False,
         started: datetime | None = None,
     ) -> None:
         self.archive_dir = archive_dir

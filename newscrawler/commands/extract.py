@@ -58,8 +58,9 @@ class Command(ScrapyCommand):
 
 def _load(target: str, url: str | None, user_agent: str) -> tuple[bytes, str, str | None]:
     if target.startswith(("http://", "https://")):
-        request = urllib.request.Request(target, headers={"User-Agent": user_agent})
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - http(s) only
+        # Only http(s) reaches here (checked above), never file: or custom schemes.
+        request = urllib.request.Request(target, headers={"User-Agent": user_agent})  # noqa: S310
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
             return response.read(), response.geturl(), response.headers.get("Content-Type")
     path = Path(target)
     data = path.read_bytes()

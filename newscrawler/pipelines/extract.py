@@ -37,7 +37,7 @@ class ExtractArticlePipeline:
             )
         except UnparsableDocument as error:
             raise NotHtml(f"{item.final_url}: {error}") from error
-        except Exception as error:  # noqa: BLE001 - one bad page must not stop the crawl
+        except Exception as error:
             logger.exception("extraction failed on %s", item.final_url)
             raise ExtractionFailed(f"{item.final_url}: {type(error).__name__}: {error}") from error
         return record_from_fields(item, fields, self.crawl_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import Any
@@ -12,10 +11,8 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from newscrawler.items import FetchedPage
-from newscrawler.pages import NotAPage, fetched_page
+from newscrawler.pages import NotAPage, count_skip, failure_reason, fetched_page
 from newscrawler.urls import InvalidStartUrl, checked_start_url
-
-logger = logging.getLogger(__name__)
 
 
 class ArticleSpider(scrapy.Spider):
@@ -35,17 +32,10 @@ class ArticleSpider(scrapy.Spider):
         try:
             yield fetched_page(response)
         except NotAPage as skipped:
-            count_skip(self, skipped.reason, str(skipped))
+            count_skip(self.crawler, skipped.reason, str(skipped))
 
     def on_error(self, failure: Failure) -> None:
-        count_skip(self, f"fetch_failed/{failure.type.__name__ if failure.type else 'error'}", str(failure.value))
-
-
-def count_skip(spider: scrapy.Spider, reason: str, detail: str) -> None:
-    """Log a page that yields no record and count it under ``newscrawler/skipped/<reason>``."""
-    logger.info("skipped (%s): %s", reason, detail)
-    assert spider.crawler.stats is not None
-    spider.crawler.stats.inc_value(f"newscrawler/skipped/{reason}")
+        count_skip(self.crawler, failure_reason(failure), str(failure.value))
 
 
 def _urls(url: str | None, urls_file: str | None) -> list[str]:

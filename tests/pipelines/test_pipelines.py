@@ -1,0 +1,92 @@
+"""The pipeline steps on hand-built items, without a crawl."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+from scrapy.utils.test import get_crawler
+
+from newscrawler.items import ArticleRecord, FetchedPage
+from newscrawler.pipelines.archive import WriteArchivePipeline
+from newscrawler.pipelines.drops import BodyTooShort, MissingTitle, NotHtml
+from newscrawler.pipelines.extract import ExtractArticlePipeline
+from newscrawler.pipelines.normalize import NormalizeArticlePipeline
+from newscrawler.pipelines.validate import ValidateArticlePipeline
+from newscrawler.schema import record_validator, schema_errors
+
+ARTICLE = """<html lang="en"><head><title>Rivers rise after storm | Daily Example</title>
+<meta property="article:published_time" content="2026-11-20T09:15:00+01:00"></head>
+<body><nav><a href="/">Home</a> <a href="/world/">World</a></nav>
+<article><h1>Rivers rise after storm</h1>
+<p class="byline">By <a rel="author" href="/staff/ana">Ana Ruiz</a></p>
+<p>Rivers across the valley rose by two metres overnight after the heaviest rainfall recorded in
+thirty years, forcing the evacuation of several villages along the banks.</p>
+<p>Emergency services said the water level would keep rising until Thursday, when the storm is
+expected to move east. Schools in the district stayed closed and trains were cancelled.</p>
+<p>Farmers reported flooded fields and lost livestock, while the regional government announced a
+relief fund for households whose homes were damaged by the flood.</p></article>
+<footer>© 2026 Daily Example</footer></body></html>"""
+
+
+def _page(html: str, url: str = "https://news.example/2026/rivers") -> FetchedPage:
+    return FetchedPage(
+        url=url,
+        final_url=url,
+        status=200,
+        headers={"content-type": "text/html; charset=utf-8"},
+        text=html,
+        fetched_at="2026-11-26T10:00:00Z",
+        site="news.example",
+    )
+
+
+def _run_steps(page: FetchedPage) -> ArticleRecord:
+    crawler = get_crawler(settings_dict={"NEWSCRAWLER_MIN_BODY_CHARS": 100})
+    item = ExtractArticlePipeline.from_crawler(crawler).process_item(page)
+    item = NormalizeArticlePipeline().process_item(item)
+    result = ValidateArticlePipeline.from_crawler(crawler).process_item(item)
+    assert isinstance(result, ArticleRecord)
+    return result
+
+
+def test_an_article_page_becomes_a_valid_record() -> None:
+    record = _run_steps(_page(ARTICLE))
+    assert record.title == "Rivers rise after storm"
+    assert record.authors == [{"name": "Ana Ruiz", "bio": None, "url": "https://news.example/staff/ana"}]
+    assert record.published_at == "2026-11-20T09:15:00+01:00"
+    assert record.language == "en"
+    assert record.body.startswith("Rivers across the valley")
+    assert record.body.count("\n\n") == 2
+    assert "Home" not in record.body
+    assert "©" not in record.body
+    assert len(record.content_hash) == 64
+    assert record.revision == 1
+    assert schema_errors(record_validator(), asdict(record)) == []
+
+
+def test_non_html_is_dropped_with_a_named_reason() -> None:
+    crawler = get_crawler()
+    with pytest.raises(NotHtml):
+        ExtractArticlePipeline.from_crawler(crawler).process_item(_page("   "))
+
+
+def test_listing_page_is_dropped_as_too_short() -> None:
+    html = "<html><head><title>World</title></head><body><h1>World</h1><ul>"
+    html += "".join(f'<li><a href="/a{i}">Story {i}</a></li>' for i in range(5)) + "</ul></body></html>"
+    with pytest.raises((BodyTooShort, MissingTitle)):
+        _run_steps(_page(html))
+
+
+def test_archive_pipeline_writes_and_closes(tmp_path: Path) -> None:
+    crawler = get_crawler(settings_dict={"ARCHIVE_DIR": str(tmp_path), "NEWSCRAWLER_CRAWL_ID": "t-1"})
+    crawler.stats.open_spider()
+    pipeline = WriteArchivePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    record = _run_steps(_page(ARTICLE))
+    pipeline.process_item(record)
+    pipeline.close_spider()
+    files = list(tmp_path.rglob("*.jsonl"))
+    assert [f.name for f in files] == ["t-1.jsonl"]
+    assert files[0].parent.parent.name == "news.example"

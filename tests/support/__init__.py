@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: local HTTP servers, crawl runs, archive readers."""

@@ -1,0 +1,69 @@
+"""Run real ``python -m scrapy crawl`` subprocesses and read what they archived."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newscrawler.schema import record_validator, schema_errors
+
+ROOT = Path(__file__).resolve().parents[2]
+CRAWL_TIMEOUT = 240
+
+
+@dataclass
+class CrawlResult:
+    returncode: int
+    log: str
+    archive_dir: Path
+
+    def records(self) -> list[dict[str, Any]]:
+        return read_archive(self.archive_dir)
+
+    def stat(self, name: str) -> Any:
+        """A value of the closing stats dump, parsed from the log."""
+        for line in self.log.splitlines():
+            stripped = line.strip().rstrip(",")
+            if stripped.startswith(f"'{name}':"):
+                return eval(stripped.split(":", 1)[1].strip(), {"datetime": None})  # noqa: S307
+        return None
+
+
+def run_crawl(
+    spider: str, archive_dir: Path, *args: str, settings: dict[str, str] | None = None
+) -> CrawlResult:
+    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-s", f"ARCHIVE_DIR={archive_dir}"]
+    for name, value in (settings or {}).items():
+        command += ["-s", f"{name}={value}"]
+    command += list(args)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=CRAWL_TIMEOUT, check=False
+    )
+    return CrawlResult(done.returncode, done.stdout + done.stderr, archive_dir)
+
+
+def archive_files(archive_dir: Path) -> list[Path]:
+    return sorted(p for p in archive_dir.rglob("*") if p.is_file() and ".jsonl" in p.name)
+
+
+def read_archive(archive_dir: Path) -> list[dict[str, Any]]:
+    """Every record of every finished archive file, each checked against the JSON Schema."""
+    validator = record_validator()
+    records = []
+    for path in archive_files(archive_dir):
+        assert not path.name.endswith(".part"), f"unfinished archive file left: {path}"
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                errors = schema_errors(validator, record)
+                assert not errors, f"{path}: {errors}"
+                records.append(record)
+    return records
