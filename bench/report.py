@@ -52,7 +52,7 @@ ROWS = (
 
 
 def verdict(row: Row, ours: float, peer: float | None) -> str:
-    """" met" / " missed" for a row with a target, "" otherwise."""
+    """The verdict suffix: "met" or "missed" for a row with a target, "" otherwise."""
     if row.target is None:
         return ""
     floor = peer if row.target == AT_LEAST_PEER else row.target
@@ -64,7 +64,11 @@ def verdict(row: Row, ours: float, peer: float | None) -> str:
 def target_text(row: Row) -> str:
     if row.target is None:
         return ""
-    return "≥ trafilatura" if row.target == AT_LEAST_PEER else f"≥ {row.target:.3f}".rstrip("0")
+    return (
+        "≥ trafilatura"
+        if row.target == AT_LEAST_PEER
+        else f"≥ {row.target:.3f}".rstrip("0")
+    )
 
 
 def markdown_table(figures: Mapping[str, Mapping[str, float]]) -> str:
@@ -79,7 +83,11 @@ def markdown_table(figures: Mapping[str, Mapping[str, float]]) -> str:
             continue
         mine = ours.get(row.key)
         theirs = peer.get(row.key)
-        mine_text = "—" if mine is None else row.fmt.format(mine) + verdict(row, mine, theirs)
+        mine_text = (
+            "—" if mine is None else row.fmt.format(mine) + verdict(row, mine, theirs)
+        )
         theirs_text = "—" if theirs is None else row.fmt.format(theirs)
-        lines.append(f"| {row.label} | {target_text(row)} | {mine_text} | {theirs_text} |")
+        lines.append(
+            f"| {row.label} | {target_text(row)} | {mine_text} | {theirs_text} |"
+        )
     return "\n".join(lines)
