@@ -233,7 +233,7 @@ def test_related_scores_are_micro_over_pages() -> None:
         tp=3, fp=1, fn=0, titles_ok=(True, True, False), summaries_ok=()
     )
     b = metrics.RelatedPageScore(
-        tp=1, fp=0, fn=3, titles_ok=(True,), summaries_ok=(False,)
+        tp=1, fp=0, fn=4, titles_ok=(True,), summaries_ok=(False,)
     )
     result = metrics.related_scores([a, b])
     # tp 4, fp 1, fn 4 -> P 0.8, R 0.5
