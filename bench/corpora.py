@@ -73,11 +73,16 @@ def load_aeb(root: Path) -> list[Page]:
 
 
 def traf_url(key: str) -> str:
-    """The page URL of an evaldata.json key, without its "hard::"-style prefix."""
+    """The page URL of an evaldata.json key, without its "hard::"-style prefix.
+
+    27 keys are file names, not URLs ("hard::blog.python.org.html"): no URL is known for
+    those pages, so the extractor gets "" rather than a made-up address.
+    """
     for prefix in _TRAF_KEY_PREFIXES:
         if key.startswith(prefix):
-            return key[len(prefix) :]
-    return key
+            key = key[len(prefix) :]
+            break
+    return key if key.startswith(("http://", "https://")) else ""
 
 
 def load_traf(root: Path) -> list[Page]:

@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         figures[system], rows[system] = score_run(corpora, run)
     counts = ", ".join(f"{name} {len(pages)}" for name, pages in corpora.items())
     print(f"Pages: {counts} ({len(jobs)} distinct); corpora: {root}\n")
-    print(markdown_table(figures))
+    print(markdown_table(figures, corpora.keys()))
     if args.json:
         _write_json(
             args.json, {"corpora": str(root), "limit": args.limit, "figures": figures}
