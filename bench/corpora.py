@@ -99,9 +99,7 @@ def load_traf(root: Path) -> list[Page]:
 def load_labels(root: Path) -> list[Page]:
     """labels/bio-related-dev.json: {id: {url, page, author_bio, related, …}}; `page` is
     relative to the corpora root."""
-    records: dict[str, dict[str, Any]] = _load_json(
-        root / "labels" / "bio-related-dev.json"
-    )
+    records: dict[str, dict[str, Any]] = _load_json(root / "labels" / "bio-related-dev.json")
     return [
         Page(LABELS, page_id, record["url"], root / record["page"], record)
         for page_id, record in records.items()
@@ -111,8 +109,6 @@ def load_labels(root: Path) -> list[Page]:
 LOADERS = {AEB: load_aeb, TRAF: load_traf, LABELS: load_labels}
 
 
-def load(
-    root: Path, names: tuple[str, ...], limit: int | None = None
-) -> dict[str, list[Page]]:
+def load(root: Path, names: tuple[str, ...], limit: int | None = None) -> dict[str, list[Page]]:
     """The named corpora, each cut to its first `limit` pages when a limit is given."""
     return {name: LOADERS[name](root)[:limit] for name in names}

@@ -35,16 +35,12 @@ def _names(value: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
     names = tuple(n.strip() for n in value.split(",") if n.strip())
     unknown = [n for n in names if n not in allowed]
     if unknown or not names:
-        raise argparse.ArgumentTypeError(
-            f"choose from {', '.join(allowed)}; got {value!r}"
-        )
+        raise argparse.ArgumentTypeError(f"choose from {', '.join(allowed)}; got {value!r}")
     return names
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench", description=__doc__.splitlines()[0]
-    )
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--only",
         type=lambda v: _names(v, CORPUS_NAMES),
@@ -57,12 +53,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=SYSTEM_NAMES,
         help="comma-separated systems to run (default: both)",
     )
-    parser.add_argument(
-        "--limit", type=int, default=None, help="first N pages of each corpus"
-    )
-    parser.add_argument(
-        "--json", type=Path, default=None, help="also write the figures here"
-    )
+    parser.add_argument("--limit", type=int, default=None, help="first N pages of each corpus")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument(
         "--dump",
         type=Path,
@@ -87,16 +79,12 @@ def distinct_jobs(corpora: dict[str, list[Page]]) -> list[Job]:
     return list(jobs.values())
 
 
-def score_run(
-    corpora: dict[str, list[Page]], run: RunResult
-) -> tuple[dict[str, float], dict[str, PageRows]]:
+def score_run(corpora: dict[str, list[Page]], run: RunResult) -> tuple[dict[str, float], dict[str, PageRows]]:
     """All figures of one system, and its per-page rows per corpus."""
     figures: dict[str, float] = {}
     rows: dict[str, PageRows] = {}
     for name, pages in corpora.items():
-        corpus_figures, rows[name] = SCORERS[name](
-            pages, lambda p: run.records[p.source_key]
-        )
+        corpus_figures, rows[name] = SCORERS[name](pages, lambda p: run.records[p.source_key])
         figures.update(corpus_figures)
     seconds = run.total_seconds
     figures["pages_per_second"] = len(run.records) / seconds if seconds else 0.0
@@ -108,9 +96,7 @@ def score_run(
 
 def _write_json(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def dump(
@@ -126,11 +112,7 @@ def dump(
     for name, pages in corpora.items():
         by_id = {p.page_id: p for p in pages}
         system_rows = rows.get(NEWSCRAWLER) or next(iter(rows.values()))
-        peers = {
-            s: {r["id"]: r for r in rs[name]}
-            for s, rs in rows.items()
-            if s != NEWSCRAWLER
-        }
+        peers = {s: {r["id"]: r for r in rs[name]} for s, rs in rows.items() if s != NEWSCRAWLER}
         ranked = []
         for rank, row in enumerate(system_rows[name]):
             page = by_id[row["id"]]
@@ -164,9 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     for system in args.systems:  # one after another: timings and memory stay separate
         progress(f"{system}: extracting {len(jobs)} pages …")
         runs[system] = run_isolated(system, REPO_ROOT, jobs)
-        progress(
-            f"{system}: {runs[system].total_seconds:.1f} s, {len(runs[system].errors)} errors"
-        )
+        progress(f"{system}: {runs[system].total_seconds:.1f} s, {len(runs[system].errors)} errors")
     figures: dict[str, dict[str, float]] = {}
     rows: dict[str, dict[str, PageRows]] = {}
     for system, run in runs.items():
@@ -175,9 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Pages: {counts} ({len(jobs)} distinct); corpora: {root}\n")
     print(markdown_table(figures, corpora.keys()))
     if args.json:
-        _write_json(
-            args.json, {"corpora": str(root), "limit": args.limit, "figures": figures}
-        )
+        _write_json(args.json, {"corpora": str(root), "limit": args.limit, "figures": figures})
     if args.dump:
         dump(args.dump, corpora, runs, rows)
     return 0

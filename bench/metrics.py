@@ -66,9 +66,7 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
     an empty text yields none.
     """
     tokens = _WORD_RE.findall(text)
-    windows = (
-        tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1))
-    )
+    windows = (tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1)))
     return Counter(w for w in windows if w)
 
 
@@ -140,9 +138,7 @@ class SnippetCounts:
         )
 
 
-def snippet_counts(
-    text: str, with_: Iterable[str], without: Iterable[str]
-) -> SnippetCounts:
+def snippet_counts(text: str, with_: Iterable[str], without: Iterable[str]) -> SnippetCounts:
     """Count `with_` snippets found (tp) or missed (fn) and `without` snippets found (fp)
     or absent (tn) in `text`, both sides whitespace-normalized (plain substring test)."""
     haystack = normalize_space(text)
@@ -266,9 +262,7 @@ def _text_ok(gold: str | None, extracted: str | None) -> bool:
     return token_f1(gold, extracted) >= RELATED_MATCH_THRESHOLD
 
 
-def related_page_score(
-    gold: Iterable[RelatedItem], extracted: Iterable[RelatedItem]
-) -> RelatedPageScore:
+def related_page_score(gold: Iterable[RelatedItem], extracted: Iterable[RelatedItem]) -> RelatedPageScore:
     """Match items of all blocks of a page by normalized URL (block boundaries and
     headings are not scored). A relative extracted URL never matches: the record's
     contract is an absolute URL."""
@@ -278,9 +272,7 @@ def related_page_score(
         tp=len(matched),
         fp=len(pred_items) - len(matched),
         fn=len(gold_items) - len(matched),
-        titles_ok=tuple(
-            _text_ok(gold_items[k].title, pred_items[k].title) for k in matched
-        ),
+        titles_ok=tuple(_text_ok(gold_items[k].title, pred_items[k].title) for k in matched),
         summaries_ok=tuple(
             _text_ok(gold_items[k].summary, pred_items[k].summary)
             for k in matched
@@ -300,9 +292,7 @@ class RelatedScores:
 
 def related_scores(pages: Sequence[RelatedPageScore]) -> RelatedScores:
     """Aggregate page scores: counts summed over pages; shares over all matched items."""
-    prf = prf_from_counts(
-        sum(p.tp for p in pages), sum(p.fp for p in pages), sum(p.fn for p in pages)
-    )
+    prf = prf_from_counts(sum(p.tp for p in pages), sum(p.fp for p in pages), sum(p.fn for p in pages))
     titles = [ok for p in pages for ok in p.titles_ok]
     summaries = [ok for p in pages for ok in p.summaries_ok]
     return RelatedScores(prf, share(titles), share(summaries))

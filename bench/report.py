@@ -66,16 +66,10 @@ def verdict(row: Row, ours: float, peer: float | None) -> str:
 def target_text(row: Row) -> str:
     if row.target is None:
         return ""
-    return (
-        "≥ trafilatura"
-        if row.target == AT_LEAST_PEER
-        else f"≥ {row.target:.3f}".rstrip("0")
-    )
+    return "≥ trafilatura" if row.target == AT_LEAST_PEER else f"≥ {row.target:.3f}".rstrip("0")
 
 
-def markdown_table(
-    figures: Mapping[str, Mapping[str, float]], corpora: Collection[str]
-) -> str:
+def markdown_table(figures: Mapping[str, Mapping[str, float]], corpora: Collection[str]) -> str:
     """Render the rows of the corpora that were run; a figure with nothing to measure
     (no gold value on the chosen pages, no matched item) shows as "—"."""
     ours, peer = figures.get(NEWSCRAWLER, {}), figures.get(TRAFILATURA, {})
@@ -88,11 +82,7 @@ def markdown_table(
             continue
         mine = ours.get(row.key)
         theirs = peer.get(row.key)
-        mine_text = (
-            "—" if mine is None else row.fmt.format(mine) + verdict(row, mine, theirs)
-        )
+        mine_text = "—" if mine is None else row.fmt.format(mine) + verdict(row, mine, theirs)
         theirs_text = "—" if theirs is None else row.fmt.format(theirs)
-        lines.append(
-            f"| {row.label} | {target_text(row)} | {mine_text} | {theirs_text} |"
-        )
+        lines.append(f"| {row.label} | {target_text(row)} | {mine_text} | {theirs_text} |")
     return "\n".join(lines)

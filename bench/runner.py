@@ -24,9 +24,7 @@ from bench.systems import SYSTEMS, Record, empty_record
 
 # A minimal page run before timing starts, so lazy imports and one-time set-up are not
 # charged to the first corpus page.
-_WARM_UP_HTML = (
-    b"<html><head><title>t</title></head><body><p>Warm up.</p></body></html>"
-)
+_WARM_UP_HTML = b"<html><head><title>t</title></head><body><p>Warm up.</p></body></html>"
 
 
 @dataclass(frozen=True)
@@ -80,9 +78,7 @@ def run_system(system: str, repo_root: Path, jobs: list[Job]) -> RunResult:
             result.errors[job.key] = traceback.format_exc(limit=3)
         result.seconds[job.key] = time.perf_counter() - start
         try:
-            result.records[job.key] = (
-                empty_record() if output is None else _as_record(output)
-            )
+            result.records[job.key] = empty_record() if output is None else _as_record(output)
         except TypeError as exc:
             result.errors[job.key] = str(exc)
             result.records[job.key] = empty_record()

@@ -33,26 +33,18 @@ def _text(value: object) -> str | None:
 
 def _author_dicts(record: Record) -> list[dict[str, Any]]:
     authors = record.get("authors")
-    return (
-        [a for a in authors if isinstance(a, dict)] if isinstance(authors, list) else []
-    )
+    return [a for a in authors if isinstance(a, dict)] if isinstance(authors, list) else []
 
 
 def authors_text(record: Record) -> str | None:
     """Author names joined with "; " (the gold format), or None when there is none."""
-    names = [
-        metrics.normalize_space(n)
-        for a in _author_dicts(record)
-        if (n := _text(a.get("name")))
-    ]
+    names = [metrics.normalize_space(n) for a in _author_dicts(record) if (n := _text(a.get("name")))]
     return "; ".join(n for n in names if n) or None
 
 
 def bio_text(record: Record) -> str | None:
     """All authors' bios joined by a space (a page's gold holds them as one text)."""
-    bios = [
-        b for a in _author_dicts(record) if (b := _text(a.get("bio"))) and b.strip()
-    ]
+    bios = [b for a in _author_dicts(record) if (b := _text(a.get("bio"))) and b.strip()]
     return " ".join(bios) or None
 
 
@@ -75,10 +67,7 @@ def related_items(blocks: object) -> list[metrics.RelatedItem]:
 
 def score_aeb(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows]:
     """Shingle P/R/F1 of the body on aeb-dev."""
-    shares = [
-        metrics.shingle_shares(p.gold, _text(lookup(p).get("body")) or "")
-        for p in pages
-    ]
+    shares = [metrics.shingle_shares(p.gold, _text(lookup(p).get("body")) or "") for p in pages]
     prf = metrics.aeb_scores(shares)
     rows: PageRows = []
     for page, s in zip(pages, shares, strict=True):
@@ -107,9 +96,7 @@ def score_traf(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows
     rows: PageRows = []
     for page in pages:
         record, gold = lookup(page), page.gold
-        counts = metrics.snippet_counts(
-            _text(record.get("body")) or "", gold["with"], gold["without"]
-        )
+        counts = metrics.snippet_counts(_text(record.get("body")) or "", gold["with"], gold["without"])
         total += counts
         row: dict[str, Any] = {
             "id": page.page_id,
@@ -170,11 +157,7 @@ def score_labels(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRo
         )
         bios.append(pair)
         related.append(score)
-        bio_f1 = (
-            metrics.token_f1(*pair)
-            if metrics.has_bio(pair[0]) or metrics.has_bio(pair[1])
-            else 1.0
-        )
+        bio_f1 = metrics.token_f1(*pair) if metrics.has_bio(pair[0]) or metrics.has_bio(pair[1]) else 1.0
         rows.append(
             {
                 "id": page.page_id,

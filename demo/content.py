@@ -35,9 +35,7 @@ def by_slug(slug: str) -> Article:
 
 def newest_first() -> list[Article]:
     """All articles, most recently published first (ISO strings with offsets compare badly)."""
-    return sorted(
-        ARTICLES, key=lambda a: datetime.fromisoformat(a.published), reverse=True
-    )
+    return sorted(ARTICLES, key=lambda a: datetime.fromisoformat(a.published), reverse=True)
 
 
 def all_authors() -> list[Author]:
@@ -72,10 +70,6 @@ def check_content() -> None:
             raise ValueError(f"{article.slug}: unknown section {article.section}")
         for block in article.related:
             if article.slug in block.slugs or not set(block.slugs) <= set(slugs):
-                raise ValueError(
-                    f"{article.slug}: related block must point at other articles"
-                )
+                raise ValueError(f"{article.slug}: related block must point at other articles")
             if block.inline and len(block.slugs) != 1:
-                raise ValueError(
-                    f"{article.slug}: an inline block holds exactly one link"
-                )
+                raise ValueError(f"{article.slug}: an inline block holds exactly one link")

@@ -83,7 +83,5 @@ def non_article_urls(base_url: str) -> list[str]:
     articles = {article.path for article in ARTICLES}
     site = build_site(base)
     return sorted(
-        base + path
-        for path, page in site.items()
-        if page.content_type == HTML and path not in articles
+        base + path for path, page in site.items() if page.content_type == HTML and path not in articles
     )

@@ -36,13 +36,8 @@ def feed_xml(base: str) -> str:
     items = []
     for article in newest_first():
         url = escape(base + article.path)
-        creators = "".join(
-            f"      <dc:creator>{escape(a.name)}</dc:creator>\n"
-            for a in article.authors
-        )
-        categories = "".join(
-            f"      <category>{escape(tag)}</category>\n" for tag in article.tags
-        )
+        creators = "".join(f"      <dc:creator>{escape(a.name)}</dc:creator>\n" for a in article.authors)
+        categories = "".join(f"      <category>{escape(tag)}</category>\n" for tag in article.tags)
         items.append(
             f"    <item>\n      <title>{escape(article.title)}</title>\n      <link>{url}</link>\n"
             f'      <guid isPermaLink="true">{url}</guid>\n'

@@ -18,9 +18,7 @@ from types import FrameType
 from demo.site import Resource, build_site, resolve
 
 # A Host header we are willing to echo into pages (host or IPv6 literal, optional port).
-SAFE_HOST = re.compile(
-    r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?"
-)
+SAFE_HOST = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
 
 
 class DemoServer(ThreadingHTTPServer):
@@ -77,9 +75,7 @@ class DemoHandler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:  # name fixed by http.server
         self._respond(send_body=False)
 
-    def log_message(
-        self, format: str, *args: object
-    ) -> None:  # signature of the base class
+    def log_message(self, format: str, *args: object) -> None:  # signature of the base class
         """No access log: tests and `make crawl` want a clean stderr."""
 
 
@@ -97,12 +93,8 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Command line: print the URL, serve until SIGTERM/SIGINT."""
     parser = argparse.ArgumentParser(description="Serve the bundled demo news site.")
-    parser.add_argument(
-        "--host", default="127.0.0.1", help="interface to bind (default: %(default)s)"
-    )
-    parser.add_argument(
-        "--port", type=int, default=0, help="port to bind; 0 picks a free one (default)"
-    )
+    parser.add_argument("--host", default="127.0.0.1", help="interface to bind (default: %(default)s)")
+    parser.add_argument("--port", type=int, default=0, help="port to bind; 0 picks a free one (default)")
     args = parser.parse_args(argv)
     server = DemoServer((args.host, args.port))
     signal.signal(signal.SIGTERM, _stop)

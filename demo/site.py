@@ -67,11 +67,7 @@ def _listings(base: str) -> dict[str, Resource]:
         for number in range(1, total + 1):
             path = first if number == 1 else f"{first}page/{number}/"
             chunk = members[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-            pages[path] = _html(
-                render_listing(
-                    heading, intro, chunk, path, base, (number, total, first)
-                )
-            )
+            pages[path] = _html(render_listing(heading, intro, chunk, path, base, (number, total, first)))
     return pages
 
 
@@ -85,21 +81,12 @@ def _media() -> dict[str, Resource]:
 def build_site(base: str) -> dict[str, Resource]:
     """Every servable path of the site, for clients that reach it at `base`."""
     base = base.rstrip("/")
-    site = {
-        article.path: _html(THEMES[article.markup](article, base))
-        for article in ARTICLES
-    }
+    site = {article.path: _html(THEMES[article.markup](article, base)) for article in ARTICLES}
     site.update(_listings(base))
     site["/about/"] = _html(render_about(base))
-    site["/robots.txt"] = Resource(
-        200, "text/plain; charset=utf-8", robots_txt(base).encode()
-    )
-    site["/sitemap.xml"] = Resource(
-        200, "application/xml; charset=utf-8", sitemap_xml(base).encode()
-    )
-    site["/feed.xml"] = Resource(
-        200, "application/rss+xml; charset=utf-8", feed_xml(base).encode()
-    )
+    site["/robots.txt"] = Resource(200, "text/plain; charset=utf-8", robots_txt(base).encode())
+    site["/sitemap.xml"] = Resource(200, "application/xml; charset=utf-8", sitemap_xml(base).encode())
+    site["/feed.xml"] = Resource(200, "application/rss+xml; charset=utf-8", feed_xml(base).encode())
     site.update(_media())
     return site
 

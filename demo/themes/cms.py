@@ -89,16 +89,10 @@ def _head(article: Article, base: str) -> str:
         f'<meta property="article:published_time" content="{article.published}">',
         f'<meta property="article:modified_time" content="{article.modified}">',
         f'<meta property="article:section" content="{SECTIONS[article.section][article.lang]}">',
-        *(
-            f'<meta property="article:author" content="{base}{a.path}">'
-            for a in article.authors
-            if a.path
-        ),
+        *(f'<meta property="article:author" content="{base}{a.path}">' for a in article.authors if a.path),
     ]
     if article.authors:
-        lines.append(
-            f'<meta name="author" content="{esc(", ".join(a.name for a in article.authors))}">'
-        )
+        lines.append(f'<meta name="author" content="{esc(", ".join(a.name for a in article.authors))}">')
     return "\n".join(lines) + "\n" + _json_ld(article, base)
 
 
@@ -113,9 +107,7 @@ def _byline(article: Article) -> str:
         return ""
     by, conj = ("Par", "et") if article.lang == "fr" else ("By", "and")
     names = [_name_link(author) for author in article.authors]
-    joined = (
-        names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {conj} {names[-1]}"
-    )
+    joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {conj} {names[-1]}"
     return f'<p class="byline">{by} {joined}</p>'
 
 
@@ -169,17 +161,14 @@ def _related(block: RelatedBlock) -> str:
     for slug in block.slugs:
         target = by_slug(slug)
         summary = f"<p>{esc(target.description)}</p>" if block.with_summaries else ""
-        items.append(
-            f'<li><a href="{target.path}">{esc(target.title)}</a>{summary}</li>'
-        )
+        items.append(f'<li><a href="{target.path}">{esc(target.title)}</a>{summary}</li>')
     return f'<aside class="related"><h2>{esc(block.heading)}</h2><ul>{"".join(items)}</ul></aside>'
 
 
 def _sidebar(article: Article) -> str:
     heading = "Les plus lus" if article.lang == "fr" else "Most read"
     most_read = "".join(
-        f'<li><a href="{other.path}">{esc(other.title)}</a></li>'
-        for other in newest_first()[::-1][:4]
+        f'<li><a href="{other.path}">{esc(other.title)}</a></li>' for other in newest_first()[::-1][:4]
     )
     return f'<aside class="sidebar">{_ad("mpu")}<section class="most-read"><h2>{heading}</h2><ol>{most_read}</ol></section></aside>'
 

@@ -57,8 +57,7 @@ def nav_items(lang: str) -> list[tuple[str, str]]:
 def nav_menu(lang: str, nav_class: str, ul_class: str = "menu") -> str:
     """The main navigation as a <nav> with a <ul> of links."""
     links = "".join(
-        f'<li class="menu-item"><a href="{path}">{esc(label)}</a></li>'
-        for label, path in nav_items(lang)
+        f'<li class="menu-item"><a href="{path}">{esc(label)}</a></li>' for label, path in nav_items(lang)
     )
     label = "Menu principal" if lang == "fr" else "Main menu"
     return f'<nav class="{nav_class}" aria-label="{label}"><ul class="{ul_class}">{links}</ul></nav>'
@@ -68,8 +67,7 @@ def tag_cloud(lang: str) -> str:
     """The footer's tag cloud, linking to every tag page."""
     heading = "Mots-clés" if lang == "fr" else "Tags"
     links = " ".join(
-        f'<a href="/tag/{tag_slug(tag)}/" class="tag-cloud-link">{esc(tag)}</a>'
-        for tag in all_tags()
+        f'<a href="/tag/{tag_slug(tag)}/" class="tag-cloud-link">{esc(tag)}</a>' for tag in all_tags()
     )
     return f'<div class="tagcloud"><h2 class="widget-title">{heading}</h2>{links}</div>'
 

@@ -35,10 +35,7 @@ def _head(article: Article, base: str) -> str:
         f'<meta property="og:image" content="{base}{article.image_path}">',
         f'<meta property="article:published_time" content="{article.published}">',
         f'<meta property="article:modified_time" content="{article.modified}">',
-        *(
-            f'<meta property="article:tag" content="{esc(tag)}">'
-            for tag in article.tags
-        ),
+        *(f'<meta property="article:tag" content="{esc(tag)}">' for tag in article.tags),
         '<meta name="twitter:card" content="summary_large_image">',
         f'<meta name="twitter:title" content="{esc(article.title)}">',
         f'<meta name="twitter:description" content="{esc(article.description)}">',
@@ -58,9 +55,7 @@ def _meta(article: Article) -> str:
     )
     names = ", ".join(f'<a href="{a.path}">{esc(a.name)}</a>' for a in article.authors)
     minutes = max(1, round(sum(len(p.split()) for p in article.body) / 200))
-    reading = (
-        f"{minutes} min de lecture" if article.lang == "fr" else f"{minutes} min read"
-    )
+    reading = f"{minutes} min de lecture" if article.lang == "fr" else f"{minutes} min read"
     return (
         f'<div class="gh-article-meta"><div class="gh-article-author-image">{images}</div>'
         f'<div class="gh-article-meta-wrapper"><h4 class="gh-article-author-name">{names}</h4>'
@@ -106,9 +101,7 @@ def _read_next(block: RelatedBlock) -> str:
     for slug in block.slugs:
         target = by_slug(slug)
         excerpt = (
-            f'<div class="gh-card-excerpt">{esc(target.description)}</div>'
-            if block.with_summaries
-            else ""
+            f'<div class="gh-card-excerpt">{esc(target.description)}</div>' if block.with_summaries else ""
         )
         cards.append(
             f'<article class="gh-card post"><a class="gh-card-link" href="{target.path}">'
@@ -150,6 +143,4 @@ def render_article(article: Article, base: str) -> str:
         '<p class="gh-powered-by"><a href="https://ghost.org/" target="_blank" rel="noopener">Powered by Ghost</a></p>'
         "</div>"
     )
-    return document(
-        article.lang, _head(article, base), f"post-template tag-{primary}", body
-    )
+    return document(article.lang, _head(article, base), f"post-template tag-{primary}", body)

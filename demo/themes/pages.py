@@ -60,15 +60,11 @@ def render_listing(
     head_extra = ""
     if current > 1:
         previous = first if current == 2 else f"{first}page/{current - 1}/"
-        links.append(
-            f'<a class="prev page-numbers" rel="prev" href="{previous}">« Précédent</a>'
-        )
+        links.append(f'<a class="prev page-numbers" rel="prev" href="{previous}">« Précédent</a>')
         head_extra += f'\n<link rel="prev" href="{base}{previous}">'
     if current < total:
         following = f"{first}page/{current + 1}/"
-        links.append(
-            f'<a class="next page-numbers" rel="next" href="{following}">Suivant »</a>'
-        )
+        links.append(f'<a class="next page-numbers" rel="next" href="{following}">Suivant »</a>')
         head_extra += f'\n<link rel="next" href="{base}{following}">'
     pagination = f'<nav class="pagination">{" ".join(links)}</nav>' if links else ""
     intro_html = f'<p class="archive-description">{esc(intro)}</p>' if intro else ""

@@ -139,8 +139,7 @@ def _comments(article: Article) -> str:
 
 def _sidebar(article: Article, base: str) -> str:
     recent = "".join(
-        f'<li><a href="{base}{other.path}">{esc(other.title)}</a></li>'
-        for other in newest_first()[:5]
+        f'<li><a href="{base}{other.path}">{esc(other.title)}</a></li>' for other in newest_first()[:5]
     )
     search = "Rechercher" if article.lang == "fr" else "Search"
     return (
@@ -156,24 +155,14 @@ def _sidebar(article: Article, base: str) -> str:
 def render_article(article: Article, base: str) -> str:
     """The full single-post page of `article` as WordPress would serve it."""
     section = SECTIONS[article.section][article.lang]
-    in_label, tags_label = (
-        ("Publié dans", "Étiquettes :")
-        if article.lang == "fr"
-        else ("Posted in", "Tags:")
-    )
-    tags = ", ".join(
-        f'<a href="{base}/tag/{tag_slug(t)}/" rel="tag">{esc(t)}</a>'
-        for t in article.tags
-    )
+    in_label, tags_label = ("Publié dans", "Étiquettes :") if article.lang == "fr" else ("Posted in", "Tags:")
+    tags = ", ".join(f'<a href="{base}/tag/{tag_slug(t)}/" rel="tag">{esc(t)}</a>' for t in article.tags)
     paragraphs = "\n".join(f"<p>{esc(text)}</p>" for text in article.body)
-    boxes = "".join(
-        _author_box(author, article.lang, base) for author in article.authors
-    )
+    boxes = "".join(_author_box(author, article.lang, base) for author in article.authors)
     related = "".join(_related(block, base) for block in article.related)
     classes = (
         f"post-{article.id} post type-post status-publish format-standard has-post-thumbnail hentry "
-        f"category-{article.section} "
-        + " ".join(f"tag-{tag_slug(t)}" for t in article.tags)
+        f"category-{article.section} " + " ".join(f"tag-{tag_slug(t)}" for t in article.tags)
     )
     body = (
         '<div id="page" class="site"><a class="skip-link screen-reader-text" href="#content">'

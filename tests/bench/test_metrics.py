@@ -74,15 +74,11 @@ def test_snippets_match_after_whitespace_normalization() -> None:
 
 
 def test_empty_extraction_misses_every_with_snippet() -> None:
-    assert metrics.snippet_counts("", ["a"], ["b"]) == SnippetCounts(
-        tp=0, fp=0, fn=1, tn=1
-    )
+    assert metrics.snippet_counts("", ["a"], ["b"]) == SnippetCounts(tp=0, fp=0, fn=1, tn=1)
 
 
 def test_snippet_scores_are_micro_over_pages() -> None:
-    total = SnippetCounts(tp=3, fp=1, fn=0, tn=2) + SnippetCounts(
-        tp=1, fp=0, fn=4, tn=1
-    )
+    total = SnippetCounts(tp=3, fp=1, fn=0, tn=2) + SnippetCounts(tp=1, fp=0, fn=4, tn=1)
     # tp 4, fp 1, fn 4 -> P 0.8, R 0.5, F1 = 0.8 / 1.3
     prf = metrics.snippet_scores(total)
     assert (prf.precision, prf.recall) == (pytest.approx(0.8), pytest.approx(0.5))
@@ -134,9 +130,9 @@ def test_share_of_nothing_is_none() -> None:
 def test_token_f1_is_lowercased_multiset_f1() -> None:
     # gold: jane doe is a reporter (5), pred: Jane Doe is a senior reporter (6), overlap 5
     # P 5/6, R 1 -> F1 = 10/11
-    assert metrics.token_f1(
-        "Jane Doe is a reporter", "Jane Doe is a senior reporter"
-    ) == (pytest.approx(10 / 11))
+    assert metrics.token_f1("Jane Doe is a reporter", "Jane Doe is a senior reporter") == (
+        pytest.approx(10 / 11)
+    )
     assert metrics.token_f1(None, "") == 1.0
     assert metrics.token_f1("a", None) == 0.0
     assert metrics.token_f1("a b", "c d") == 0.0
@@ -176,26 +172,18 @@ def test_normalize_url_equivalences(variant: str) -> None:
 
 def test_normalize_url_keeps_path_case_and_query() -> None:
     assert metrics.normalize_url("https://x.org/A/?id=3#top") == "x.org/A?id=3"
-    assert metrics.normalize_url("https://x.org/A") != metrics.normalize_url(
-        "https://x.org/a"
-    )
+    assert metrics.normalize_url("https://x.org/A") != metrics.normalize_url("https://x.org/a")
 
 
 def test_related_page_score_matches_by_url_across_blocks() -> None:
     gold = [
         RelatedItem("Storm hits coast", "https://site.com/storm", None),
-        RelatedItem(
-            "Vote delayed again", "https://site.com/vote", "The vote was delayed."
-        ),
+        RelatedItem("Vote delayed again", "https://site.com/vote", "The vote was delayed."),
         RelatedItem("Missed one", "https://site.com/missed", None),
-        RelatedItem(
-            "Storm hits coast", "https://site.com/storm/", None
-        ),  # repeat: once
+        RelatedItem("Storm hits coast", "https://site.com/storm/", None),  # repeat: once
     ]
     extracted = [
-        RelatedItem(
-            "Storm hits the coast", "http://www.site.com/storm", "extra summary"
-        ),
+        RelatedItem("Storm hits the coast", "http://www.site.com/storm", "extra summary"),
         RelatedItem("Vote", "https://site.com/vote#x", "The vote was delayed."),
         RelatedItem("Ad", "https://ads.com/x", None),
     ]
@@ -210,31 +198,24 @@ def test_related_page_score_matches_by_url_across_blocks() -> None:
 
 def test_summary_match_when_both_empty() -> None:
     gold = [RelatedItem("T", "https://a.com/1", "")]
-    score = metrics.related_page_score(
-        gold, [RelatedItem("T", "https://a.com/1", None)]
-    )
+    score = metrics.related_page_score(gold, [RelatedItem("T", "https://a.com/1", None)])
     assert score.summaries_ok == (True,)
 
 
 def test_related_scores_on_negative_page_and_empty_extraction() -> None:
-    negative = metrics.related_page_score(
-        [], [RelatedItem("x", "https://a.com/x", None)]
-    )
+    negative = metrics.related_page_score([], [RelatedItem("x", "https://a.com/x", None)])
     missed = metrics.related_page_score([RelatedItem("y", "https://a.com/y", None)], [])
     assert (negative.tp, negative.fp, negative.fn) == (0, 1, 0)
     assert (missed.tp, missed.fp, missed.fn) == (0, 0, 1)
     result = metrics.related_scores([negative, missed])
     assert (result.prf.precision, result.prf.recall, result.prf.f1) == (0.0, 0.0, 0.0)
-    assert result.titles_share is None and result.summaries_share is None
+    assert result.titles_share is None
+    assert result.summaries_share is None
 
 
 def test_related_scores_are_micro_over_pages() -> None:
-    a = metrics.RelatedPageScore(
-        tp=3, fp=1, fn=0, titles_ok=(True, True, False), summaries_ok=()
-    )
-    b = metrics.RelatedPageScore(
-        tp=1, fp=0, fn=4, titles_ok=(True,), summaries_ok=(False,)
-    )
+    a = metrics.RelatedPageScore(tp=3, fp=1, fn=0, titles_ok=(True, True, False), summaries_ok=())
+    b = metrics.RelatedPageScore(tp=1, fp=0, fn=4, titles_ok=(True,), summaries_ok=(False,))
     result = metrics.related_scores([a, b])
     # tp 4, fp 1, fn 4 -> P 0.8, R 0.5
     assert (result.prf.precision, result.prf.recall) == (

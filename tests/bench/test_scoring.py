@@ -102,8 +102,10 @@ def test_score_aeb_and_labels_on_empty_records() -> None:
     figures, rows = scoring.score_labels(
         [Page(LABELS, "l", "https://a.com", Path("l"), label)], lambda p: _record()
     )
-    assert figures["bio_detection_f1"] == 0.0 and figures["bio_text_f1"] == 0.0
-    assert figures["related_recall"] == 0.0 and "related_titles" not in figures
+    assert figures["bio_detection_f1"] == 0.0
+    assert figures["bio_text_f1"] == 0.0
+    assert figures["related_recall"] == 0.0
+    assert "related_titles" not in figures
     assert rows[0]["related"] == {"tp": 0, "fp": 0, "fn": 1}
 
 
