@@ -7,14 +7,17 @@ image), body (the article's own paragraphs only: no author box, share buttons, a
 "À lire aussi" line), and related: the article's related-news blocks in page order, each
 {heading, items: [{title, url (absolute), summary or None}]}. The inline one-link
 "À lire aussi : …" / "Read also: …" paragraph of CMS pages counts as a block of its own,
-with no summary. Site-wide lists ("Recent Posts", "Most read", menus) are not related blocks.
+with no summary. Sidebar teaser lists ("Recent Posts" on WordPress pages, "Most read" /
+"Les plus lus" on CMS pages) are related blocks too, as the corpus labels define them (a list
+of teasers to other articles, "most read" tabs included), without the page's own link;
+menus, footers and tag clouds are not.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from demo.content import ARTICLES, by_slug
+from demo.content import ARTICLES, by_slug, newest_first
 from demo.model import Article, Author, RelatedBlock
 from demo.site import HTML, build_site
 
@@ -47,6 +50,23 @@ def _block(block: RelatedBlock, base: str) -> Record:
     return {"heading": block.heading, "items": items}
 
 
+def _sidebar_block(article: Article, base: str) -> list[Record]:
+    """The sidebar list each theme renders (see themes/wordpress.py and themes/cms.py)."""
+    if article.markup == "wordpress":
+        heading, listed = "Recent Posts", newest_first()[:5]
+    elif article.markup == "cms":
+        heading = "Les plus lus" if article.lang == "fr" else "Most read"
+        listed = newest_first()[::-1][:4]
+    else:
+        return []
+    items = [
+        {"title": other.title, "url": base + other.path, "summary": None}
+        for other in listed
+        if other is not article
+    ]
+    return [{"heading": heading, "items": items}]
+
+
 def _record(article: Article, base: str) -> Record:
     # The CMS prints its inline read-also link inside the body, before the aside.
     blocks = sorted(article.related, key=lambda block: not block.inline)
@@ -60,7 +80,7 @@ def _record(article: Article, base: str) -> Record:
         "language": article.lang,
         "image": base + article.image_path,
         "body": list(article.body),
-        "related": [_block(block, base) for block in blocks],
+        "related": [_block(block, base) for block in blocks] + _sidebar_block(article, base),
     }
 
 

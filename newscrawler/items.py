@@ -44,7 +44,7 @@ class ArticleRecord:
     canonical_url: str | None
     """``<link rel=canonical>`` (or og:url), absolute; null when the page declares none."""
     site: str
-    """Host name of the site the article belongs to."""
+    """Host name (without port) of the site the article belongs to."""
     title: str | None
     """Headline, without the site name."""
     body: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
@@ -50,7 +51,7 @@ def fetched_page(response: Response, site: str | None = None) -> FetchedPage:
         headers=_headers(response),
         text=text,
         fetched_at=utc_now_iso(),
-        site=site or (response.url.split("/")[2] if "//" in response.url else ""),
+        site=site or urlsplit(response.url).hostname or "",
     )
 
 
