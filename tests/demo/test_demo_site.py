@@ -79,7 +79,8 @@ def test_seed_article_is_reproduced_word_for_word(demo_url: str) -> None:
     author_line, bio, heading, *_ = blocks[6].split("\n")
     assert author_line == "Auteur: " + record["authors"][0]["name"]
     assert record["authors"][0]["bio"] == bio
-    (latest,) = record["related"]
+    latest, recent_posts = record["related"]  # the seed's block, then the theme's sidebar
+    assert recent_posts["heading"] == "Recent Posts"
     assert latest["heading"] == heading == "Latest News"
     teasers = [blocks[6].split("\n")[3], *blocks[7:]]
     assert [(i["title"], i["summary"]) for i in latest["items"]] == list(
