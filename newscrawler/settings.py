@@ -22,6 +22,13 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0
 # settles at what the server sustains, so a shorter start is still polite.
 AUTOTHROTTLE_START_DELAY = 0.5
 
+# Robots.txt Crawl-delay above this many seconds is capped.
+NEWSCRAWLER_MAX_CRAWL_DELAY = 30.0
+
+# --- Sites ---------------------------------------------------------------------------
+# The sites configuration read by `scrapy crawl site -a site=NAME|all` and `scrapy schedule`.
+NEWSCRAWLER_SITES_FILE = "sites.yaml"
+
 # --- Safety limits -------------------------------------------------------------------
 DOWNLOAD_TIMEOUT = 30
 # Pages larger than this are not news articles; refusing them bounds memory.
@@ -36,10 +43,16 @@ REDIRECT_MAX_TIMES = 10
 REMOTE_CONTROL_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
+DOWNLOADER_MIDDLEWARES = {
+    # After RobotsTxtMiddleware (100), so robots.txt responses are seen.
+    "newscrawler.middlewares.crawldelay.CrawlDelayMiddleware": 110,
+}
+
 ITEM_PIPELINES = {
     "newscrawler.pipelines.extract.ExtractArticlePipeline": 100,
     "newscrawler.pipelines.normalize.NormalizeArticlePipeline": 200,
     "newscrawler.pipelines.validate.ValidateArticlePipeline": 300,
+    "newscrawler.pipelines.dedupe.DropDuplicateArticlePipeline": 400,
     "newscrawler.pipelines.archive.WriteArchivePipeline": 900,
 }
 

@@ -243,3 +243,8 @@ RELATED_CONTAINER_TOKENS = (
     "crp_related",
     "gh-read-next",
 )
+
+# JSON-LD types of pages that list other pages: never archived as articles.
+LISTING_TYPES = frozenset(
+    {"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage", "AboutPage", "ContactPage"}
+)

@@ -42,3 +42,14 @@ class SchemaViolation(DropItem):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, log_level="ERROR")
+
+
+class ListingPage(NotAnArticle):
+    """A home, section, tag or search page: teasers, not an article."""
+
+
+class DuplicateArticle(DropItem):
+    """The article was already archived by this crawl under another URL."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, log_level="INFO")

@@ -9,9 +9,11 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 
 from newscrawler.crawlinfo import crawl_id_of
-from newscrawler.extraction import ArticleExtractor, UnparsableDocument
+from newscrawler.extraction import ArticleExtractor, ExtractionOptions, UnparsableDocument, parse_document
+from newscrawler.extraction.dates import normalize_iso_date
+from newscrawler.extraction.pagetype import looks_like_article_page
 from newscrawler.items import ArticleRecord, FetchedPage
-from newscrawler.pipelines.drops import ExtractionFailed, NotHtml
+from newscrawler.pipelines.drops import ExtractionFailed, ListingPage, NotHtml
 
 logger = logging.getLogger(__name__)
 
@@ -29,18 +31,35 @@ class ExtractArticlePipeline:
         if not isinstance(item, FetchedPage):
             return item
         try:
-            fields = self.extractor.extract(
-                item.text,
-                item.final_url,
-                content_type=item.headers.get("content-type"),
-                now=datetime.fromisoformat(item.fetched_at),
-            )
+            fields = extract_page(self.extractor, item)
         except UnparsableDocument as error:
             raise NotHtml(f"{item.final_url}: {error}") from error
         except Exception as error:
+            # One bad page must not stop the crawl: log the bug, count it, go on.
             logger.exception("extraction failed on %s", item.final_url)
             raise ExtractionFailed(f"{item.final_url}: {type(error).__name__}: {error}") from error
+        if fields is None:
+            raise ListingPage(f"{item.final_url}: a listing or other non-article page")
         return record_from_fields(item, fields, self.crawl_id)
+
+
+def extract_page(extractor: ArticleExtractor, page: FetchedPage) -> dict[str, Any] | None:
+    """The extracted fields of ``page``, or None when its structure is not an article's.
+
+    Discovery hints (a news sitemap's title and date) fill fields the page does not give.
+    """
+    doc = parse_document(page.text, page.final_url, page.headers.get("content-type"))
+    if not looks_like_article_page(doc):
+        return None
+    selectors = page.meta.get("selectors") or {}
+    options = ExtractionOptions(selectors={k: tuple(v) for k, v in selectors.items()}) if selectors else None
+    fields = extractor.extract_document(doc, now=datetime.fromisoformat(page.fetched_at), options=options)
+    hints = page.meta.get("hints") or {}
+    if not fields.get("title") and hints.get("title"):
+        fields["title"] = hints["title"]
+    if not fields.get("published_at") and hints.get("published_at"):
+        fields["published_at"] = normalize_iso_date(hints["published_at"])
+    return fields
 
 
 def record_from_fields(page: FetchedPage, fields: dict[str, Any], crawl_id: str) -> ArticleRecord:

@@ -35,7 +35,7 @@ def test_archives_given_urls_and_skips_bad_ones_with_reasons(tmp_path: Path) -> 
     assert len(archive_files(tmp_path / "out")) == 1
     assert result.stat("newscrawler/skipped/not_html") == 1
     assert result.stat("newscrawler/skipped/empty") == 1
-    assert result.stat("item_dropped_reasons_count/BodyTooShort") == 1
+    assert result.stat("item_dropped_reasons_count/ListingPage") == 1
     assert result.stat("newscrawler/skipped/http_status/404") == 1
     assert result.stat("newscrawler/skipped/http_status/500") == 1
     # robots.txt is asked for before anything else.

@@ -10,7 +10,7 @@ from scrapy.utils.test import get_crawler
 
 from newscrawler.items import ArticleRecord, FetchedPage
 from newscrawler.pipelines.archive import WriteArchivePipeline
-from newscrawler.pipelines.drops import BodyTooShort, MissingTitle, NotHtml
+from newscrawler.pipelines.drops import ListingPage, NotHtml
 from newscrawler.pipelines.extract import ExtractArticlePipeline
 from newscrawler.pipelines.normalize import NormalizeArticlePipeline
 from newscrawler.pipelines.validate import ValidateArticlePipeline
@@ -72,10 +72,10 @@ def test_non_html_is_dropped_with_a_named_reason() -> None:
         ExtractArticlePipeline.from_crawler(crawler).process_item(_page("   "))
 
 
-def test_listing_page_is_dropped_as_too_short() -> None:
+def test_listing_page_is_dropped_as_a_listing() -> None:
     html = "<html><head><title>World</title></head><body><h1>World</h1><ul>"
     html += "".join(f'<li><a href="/a{i}">Story {i}</a></li>' for i in range(5)) + "</ul></body></html>"
-    with pytest.raises((BodyTooShort, MissingTitle)):
+    with pytest.raises(ListingPage):
         _run_steps(_page(html))
 
 

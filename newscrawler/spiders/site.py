@@ -1,0 +1,245 @@
+"""``scrapy crawl site``: discover and archive a whole site's articles.
+
+Three sources at once, because some sites expose an article in only one of them: links
+(home → sections → pagination → articles), RSS/Atom feeds (announced or at common paths)
+and sitemaps (from robots.txt or common paths; indexes, gzip, Google News hints).
+
+Arguments: ``-a url=START_URL`` for an ad-hoc site, or ``-a site=NAME`` / ``-a site=all``
+for sites of the sites file (``-a sites_file=PATH`` or ``NEWSCRAWLER_SITES_FILE``);
+``-a max_pages=N`` and ``-a max_depth=N`` override the limits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Self
+
+import lxml.html
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
+
+from newscrawler.discovery.feeds import feed_links, looks_like_feed, parse_feed
+from newscrawler.discovery.frontier import SiteFrontier
+from newscrawler.discovery.rules import COMMON_FEED_PATHS, COMMON_SITEMAP_PATHS
+from newscrawler.discovery.sitemaps import looks_like_sitemap, parse_sitemap, sitemaps_in_robots
+from newscrawler.items import FetchedPage
+from newscrawler.pages import NotAPage, count_skip, failure_reason, fetched_page
+from newscrawler.sites import SitesFileError, load_sites, site_from_url
+from newscrawler.urls import InvalidStartUrl, checked_start_url
+
+# Listing and discovery pages first: they lead to articles; articles last.
+_PRIORITY = {"robots": 100, "sitemap": 50, "feed": 50, "listing": 20, "page": 0}
+
+
+class SiteSpider(scrapy.Spider):
+    name = "site"
+
+    def __init__(
+        self,
+        url: str | None = None,
+        site: str | None = None,
+        sites_file: str | None = None,
+        max_pages: str | None = None,
+        max_depth: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        if bool(url) == bool(site):
+            raise InvalidStartUrl("give either -a url=START_URL or -a site=NAME|all")
+        self._url = checked_start_url(url) if url else None
+        self._site_name = site
+        self._sites_file = sites_file
+        self._limits = {
+            key: _positive_int(key, value)
+            for key, value in (("max_pages", max_pages), ("max_depth", max_depth))
+            if value is not None
+        }
+        self.frontiers: dict[str, SiteFrontier] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider._open_sites(crawler)
+        return spider
+
+    def _open_sites(self, crawler: Crawler) -> None:
+        settings = crawler.settings
+        if self._url:
+            configs = [site_from_url(self._url)]
+        else:
+            path = Path(self._sites_file or settings.get("NEWSCRAWLER_SITES_FILE"))
+            sites = load_sites(path)
+            if self._site_name == "all":
+                configs = list(sites.values())
+            elif self._site_name in sites:
+                configs = [sites[self._site_name]]
+            else:
+                raise SitesFileError(f"{path}: no site named {self._site_name!r} (known: {', '.join(sites)})")
+        for config in configs:
+            config = replace(config, **self._limits)  # type: ignore[arg-type]
+            self.frontiers[config.name] = SiteFrontier(config)
+        self.allowed_domains = sorted({host for f in self.frontiers.values() for host in f.config.hosts})
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for frontier in self.frontiers.values():
+            # robots.txt first: its Sitemap lines and Crawl-delay shape the rest of the crawl.
+            yield self._request(frontier, frontier.robots_url, "robots", self.parse_robots)
+
+    # --- discovery sources ------------------------------------------------------------
+
+    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        frontier = self._frontier(response)
+        text = response.text if isinstance(response, TextResponse) and response.status == 200 else ""
+        sitemaps = list(frontier.config.sitemaps) + sitemaps_in_robots(text, response.url)
+        if not sitemaps:
+            sitemaps = [frontier.absolute(path) for path in COMMON_SITEMAP_PATHS]
+        for url in sitemaps:
+            yield self._request(frontier, url, "sitemap", self.parse_sitemap)
+        for url in frontier.config.feeds:
+            yield self._request(frontier, url, "feed", self.parse_feed)
+        yield self._request(frontier, frontier.config.start_url, "listing", self.parse_page, depth=0)
+
+    def robots_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+        # No robots.txt (or an error fetching it) still leaves the site's pages to crawl.
+        request = failure.request  # type: ignore[attr-defined]
+        yield from self.parse_robots(Response(request.url, status=404, request=request))
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        frontier = self._frontier(response)
+        if response.status != 200 or not looks_like_sitemap(response.body):
+            return
+        limit = frontier.remaining_budget() + frontier.sitemap_allowance
+        for entry in parse_sitemap(response.body, response.url, frontier.max_xml_bytes, limit):
+            url = frontier.link_target(response.url, entry.url, document=entry.is_sitemap)
+            if url is None:
+                continue
+            if entry.is_sitemap:
+                yield self._request(frontier, url, "sitemap", self.parse_sitemap)
+            else:
+                hints = {"title": entry.news_title, "published_at": entry.news_published}
+                yield self._request(frontier, url, "page", self.parse_page, depth=1, hints=hints)
+
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        frontier = self._frontier(response)
+        if response.status != 200 or not looks_like_feed(response.body):
+            return
+        limit = frontier.remaining_budget() + frontier.sitemap_allowance
+        for entry in parse_feed(response.body, response.url, frontier.max_xml_bytes, limit):
+            url = frontier.link_target(response.url, entry.url)
+            if url is not None:
+                hints = {"title": entry.title, "published_at": entry.published}
+                yield self._request(frontier, url, "page", self.parse_page, depth=1, hints=hints)
+
+    # --- pages ------------------------------------------------------------------------
+
+    def parse_page(self, response: Response) -> Iterable[scrapy.Request | FetchedPage]:
+        frontier = self._frontier(response)
+        if not isinstance(response, TextResponse) or b"html" not in _content_type(response):
+            # Sites link feeds and sitemaps with plain <a> links too.
+            if looks_like_feed(response.body):
+                yield from self.parse_feed(response)
+            elif looks_like_sitemap(response.body):
+                yield from self.parse_sitemap(response)
+            else:
+                count_skip(self.crawler, "not_html", response.url)
+            return
+        try:
+            page = fetched_page(response, site=frontier.config.name)
+        except NotAPage as skipped:
+            count_skip(self.crawler, skipped.reason, str(skipped))
+            return
+        tree = _parse_html(response)
+        if tree is not None:
+            yield from self._follow(frontier, response, tree)
+        if frontier.should_archive(response.url):
+            page.meta = {"hints": response.meta.get("hints", {}), "selectors": frontier.config.selectors}
+            yield page
+
+    def _follow(
+        self, frontier: SiteFrontier, response: Response, tree: lxml.html.HtmlElement
+    ) -> Iterator[scrapy.Request]:
+        depth = response.meta.get("nc_depth", 0)
+        feeds = feed_links(tree, response.url)
+        if depth == 0 and not feeds:
+            feeds = [frontier.absolute(path) for path in COMMON_FEED_PATHS]
+        for feed in feeds:
+            url = frontier.link_target(response.url, feed, document=True)
+            if url is not None:
+                yield self._request(frontier, url, "feed", self.parse_feed)
+        if depth >= frontier.config.max_depth:
+            return
+        for href in tree.xpath("//a/@href"):
+            url = frontier.link_target(response.url, str(href))
+            if url is not None:
+                kind = "listing" if frontier.is_listing(url) else "page"
+                yield self._request(frontier, url, kind, self.parse_page, depth=depth + 1)
+
+    # --- plumbing ---------------------------------------------------------------------
+
+    def _request(
+        self,
+        frontier: SiteFrontier,
+        url: str,
+        kind: str,
+        callback: Any,
+        depth: int = 0,
+        hints: dict[str, str | None] | None = None,
+    ) -> scrapy.Request:
+        meta: dict[str, Any] = {
+            "site": frontier.config.name,
+            "nc_depth": depth,
+            "crawl_delay": frontier.config.delay,
+        }
+        if hints:
+            meta["hints"] = {k: v for k, v in hints.items() if v}
+        errback = self.robots_failed if kind == "robots" else self.on_error
+        if kind in ("page", "listing"):
+            frontier.count_page()
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"newscrawler/requests/{kind}")
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=errback,
+            priority=_PRIORITY[kind],
+            meta=meta,
+            dont_filter=kind == "robots",
+        )
+
+    def closed(self, reason: str) -> None:
+        stats = self.crawler.stats
+        assert stats is not None
+        for frontier in self.frontiers.values():
+            for why, count in frontier.rejected.items():
+                stats.inc_value(f"newscrawler/links_rejected/{why}", count)
+
+    def on_error(self, failure: Failure) -> None:
+        count_skip(self.crawler, failure_reason(failure), str(failure.value))
+
+    def _frontier(self, response: Response) -> SiteFrontier:
+        return self.frontiers[response.meta["site"]]
+
+
+def _content_type(response: Response) -> bytes:
+    return (response.headers.get(b"Content-Type") or b"text/html").lower()
+
+
+def _parse_html(response: TextResponse) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.document_fromstring(response.text, base_url=response.url)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def _positive_int(name: str, value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise InvalidStartUrl(f"-a {name} must be a positive integer, got {value!r}")
+    return number

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newscrawler.sites import SitesFileError, load_sites
+
+GOOD = """sites:
+  - name: example
+    start_url: https://www.example.com/
+    aliases: [example.com]
+    feeds: [https://www.example.com/rss]
+    allow: ['/\\d{4}/']
+    deny: ['/video/']
+    max_depth: 3
+    max_pages: 100
+    delay: 1.5
+    interval: 30m
+    selectors:
+      title: ['h1.headline']
+      body: ['//div[@class="story"]']
+  - name: other
+    start_url: https://other.example/
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "sites.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_valid_file(tmp_path: Path) -> None:
+    sites = load_sites(_write(tmp_path, GOOD))
+    example = sites["example"]
+    assert example.hosts == frozenset({"www.example.com", "example.com"})
+    assert (example.max_depth, example.max_pages, example.delay) == (3, 100, 1.5)
+    assert example.interval_seconds == 1800
+    assert example.selectors == {"title": ("h1.headline",), "body": ('//div[@class="story"]',)}
+    assert sites["other"].max_pages == 10_000
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "sites:\n  - name: a\n    start_url: ftp://x/\n",
+            ":3: sites[0].start_url: expected an absolute http(s) URL",
+        ),
+        (
+            "sites:\n  - name: a\n    start_url: http://x/\n    colour: red\n",
+            ":4: sites[0].colour: unknown key",
+        ),
+        ("sites:\n  - start_url: http://x/\n", ":2: sites[0].name: required key is missing"),
+        (
+            "sites:\n  - name: a\n    start_url: http://x/\n    deny: ['(']\n",
+            ":4: sites[0].deny[0]: invalid regular",
+        ),
+        (
+            "sites:\n  - name: a\n    start_url: http://x/\n    interval: soon\n",
+            ":4: sites[0].interval: expected a",
+        ),
+        (
+            "sites:\n  - name: a\n    start_url: http://x/\n    selectors: {title: ['//[']}\n",
+            "sites[0].selectors.title",
+        ),
+        (
+            "sites:\n  - name: a\n    start_url: http://x/\n  - name: a\n    start_url: http://y/\n",
+            "duplicate site",
+        ),
+        ("sites: [\n", "not valid YAML"),
+        ("- a\n", ":1: the file must be a mapping"),
+    ],
+)
+def test_errors_name_line_and_key(tmp_path: Path, text: str, message: str) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(SitesFileError) as raised:
+        load_sites(path)
+    assert str(raised.value).startswith(str(path))
+    assert message in str(raised.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(SitesFileError, match="cannot read the sites file"):
+        load_sites(tmp_path / "nope.yaml")
