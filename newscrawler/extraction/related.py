@@ -35,8 +35,10 @@ _MAX_OUTSIDE_SHARE = 0.4
 # A teaser with a summary is a few hundred characters; a larger unit is a text column.
 _MAX_UNIT_CHARS = 1200
 _MAX_SINGLE_TEASER_CHARS = 800
-# Average title length below which a list is a menu of short labels, not of headlines.
-_MIN_MEAN_TITLE_CHARS = 15
+# Average title length below which a list is a menu of short labels, not of headlines
+# (headlines run 6–10 words in most languages; Polish and German compounds bring it near 4).
+_MIN_MEAN_TITLE_CHARS = 20
+_MIN_MEAN_TITLE_WORDS = 3.4
 
 
 class RelatedBlockRecord(TypedDict):
@@ -193,8 +195,10 @@ def _list_block(
     links = sorted(members, key=lambda link: order[id(link.element)])
     if not links:
         return None
-    titles = [link.text for link in links if not link.is_self]
-    if sum(map(len, titles)) / max(1, len(titles)) < _MIN_MEAN_TITLE_CHARS and not _unspaced(titles):
+    titles = [link.text for link in links if not link.is_self] or [""]
+    chars = sum(map(len, titles)) / len(titles)
+    words = sum(len(title.split()) for title in titles) / len(titles)
+    if not _unspaced(titles) and (chars < _MIN_MEAN_TITLE_CHARS or words < _MIN_MEAN_TITLE_WORDS):
         return None
     by_url: dict[str, list[TeaserLink]] = {}
     for link in links:

@@ -35,7 +35,9 @@ _READ_ALSO = re.compile(
 )
 _MAX_HEADING_CHARS = 100
 _MAX_READ_ALSO_EXTRA_CHARS = 40
-_HIDDEN = object()
+_INLINE = frozenset(
+    {"a", "span", "strong", "em", "b", "i", "small", "img", "svg", "path", "use", "br", "abbr", "time", "sup", "mark"}
+)
 
 
 def find_heading(block: lxml.html.HtmlElement, first_link: lxml.html.HtmlElement) -> str | None:
@@ -85,13 +87,16 @@ def read_also_label(unit: lxml.html.HtmlElement, link: lxml.html.HtmlElement) ->
 
 
 def _is_heading(node: lxml.html.HtmlElement) -> bool:
-    if not isinstance(node.tag, str):
+    """An h2–h6, or a box of inline text whose class says heading (the page's h1 is its title)."""
+    if not isinstance(node.tag, str) or node.tag == "h1":
         return False
     if node.tag not in _HEADING_TAGS:
         names = names_of(node)
         if node.tag not in ("div", "span", "p", "strong", "b", "header", "label") or not (
             names and _HEADING_CLASS.search(names)
         ):
+            return False
+        if any(isinstance(inner.tag, str) and inner.tag not in _INLINE for inner in node.iterdescendants()):
             return False
     text = clean_text(text_of(node))
     return 0 < len(text) <= _MAX_HEADING_CHARS

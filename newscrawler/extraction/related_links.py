@@ -23,12 +23,13 @@ from newscrawler.extraction.vocabulary import (
     PREV_NEXT_LABELS,
     RELATED_EXCLUDED_TOKENS,
     SITE_CHROME_TOKENS,
+    SOCIAL_HOSTS,
 )
 
 _EXCLUDED = token_pattern(RELATED_EXCLUDED_TOKENS)
 _CHROME = token_pattern(SITE_CHROME_TOKENS)
 _PREV_NEXT = re.compile(
-    r"^(?:" + "|".join(re.escape(label) for label in PREV_NEXT_LABELS) + r")(?:\s*[:|»›→«‹←]|$)",
+    r"^(?:" + "|".join(re.escape(label) for label in PREV_NEXT_LABELS) + r")(?:\s*[:|»›→«‹←❯❮>]|$)",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d{3,}")
@@ -39,6 +40,7 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]"
 # A link in prose: its paragraph holds this many more characters than the link.
 _PROSE_MARGIN = 60
 _MIN_LONG_TITLE_WORDS = 5
+_TAXONOMY_CARRIERS = frozenset({"html", "body", "article", "main"})
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,9 @@ def find_teaser_links(doc: Document) -> list[TeaserLink]:
         text = _label(link)
         if not text or _PREV_NEXT.match(text) or _is_prev_next(link):
             continue
-        if not looks_like_article_url(url, sections) and not _is_headline_long(text):
+        if _is_listing_or_social(url) or not (
+            looks_like_article_url(url, sections) or (_is_headline_long(text) and _has_slug(url))
+        ):
             continue
         if _in_excluded_part(link, excluded) or _is_in_prose(link, text):
             continue
@@ -93,9 +97,7 @@ def looks_like_article_url(url: str, sections: set[str]) -> bool:
     """
     parts = urlsplit(url)
     segments = [s for s in parts.path.lower().split("/") if s]
-    if not segments or any(s in NON_ARTICLE_PATH_SEGMENTS for s in segments):
-        return False
-    if _host_path(url) in sections:
+    if not segments or _is_listing_or_social(url) or _host_path(url) in sections:
         return False
     last = _PAGE_EXTENSION.sub("", segments[-1])
     return bool(
@@ -104,6 +106,22 @@ def looks_like_article_url(url: str, sections: set[str]) -> bool:
         or len(_SLUG_SEPARATORS.findall(last)) >= 2
         or (_PAGE_EXTENSION.search(segments[-1]) and len(last) >= 6)
     )
+
+
+def _is_listing_or_social(url: str) -> bool:
+    """A tag/author/shop page (by a path segment or the host's first label: ``shop.x.com``)
+    or a social network profile: never an article teaser."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().split(":")[0].removeprefix("www.")
+    if host in SOCIAL_HOSTS or host.split(".")[0] in NON_ARTICLE_PATH_SEGMENTS:
+        return True
+    return any(s in NON_ARTICLE_PATH_SEGMENTS for s in parts.path.lower().split("/"))
+
+
+def _has_slug(url: str) -> bool:
+    """Under a section or a multi-word slug: ``/unfaelle`` is a section page, whatever its link says."""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    return len(segments) >= 2 or (len(segments) == 1 and bool(_SLUG_SEPARATORS.search(segments[0])))
 
 
 def _host_path(url: str) -> str:
@@ -154,7 +172,9 @@ def _in_excluded_part(element: lxml.html.HtmlElement, cache: dict[lxml.html.Html
             verdict = cache[node]
             break
         chain.append(node)
-        names = names_of(node)
+        # body/article classes carry the post's slug, tags and categories (WordPress
+        # "tag-social"): arbitrary words, not the page part's name.
+        names = "" if node.tag in _TAXONOMY_CARRIERS else names_of(node)
         if (names and (_EXCLUDED.search(names) or _CHROME.search(names))) or _is_site_footer(node):
             verdict = True
             break

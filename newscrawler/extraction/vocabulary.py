@@ -250,6 +250,7 @@ RELATED_CONTAINER_TOKENS = (
     "rp4wp",
     "gh-read-next",
     "teaser",
+    "wp-embedded-content",
     "story-card",
     "storylink",
     "further-reading",
@@ -354,6 +355,23 @@ NON_ARTICLE_PATH_SEGMENTS = frozenset(
         "feed",
         "rss",
         "wp-login.php",
+        "profil",
+        "profile",
+        "register",
+        "signup",
+        "sign-up",
+        "abonnement",
+        "abonnements",
+        "abonnieren",
+        "suscripcion",
+        "suscribete",
+        "abbonamento",
+        "abbonati",
+        "abonneren",
+        "prenumerata",
+        "assinatura",
+        "store",
+        "boutique",
     }
 )
 
@@ -484,8 +502,10 @@ HIDDEN_TOKENS = ("screen-reader-text", "sr-only", "visually-hidden", "visuallyhi
 # class/id tokens of site menus and the site footer: their links are navigation, even when
 # they point to articles (mega-menus showing a few stories).
 SITE_CHROME_TOKENS = (
-    "menu",
+    "menu-item",
     "main-menu",
+    "primary-menu",
+    "sub-menu",
     "mega-menu",
     "megamenu",
     "nav-menu",
@@ -530,4 +550,28 @@ BLOCK_HEADING_TOKENS = (
     "titulo",
     "titolo",
     "tytul",
+)
+
+# Hosts of social networks: links there are follow/share buttons, never article teasers.
+SOCIAL_HOSTS = frozenset(
+    {
+        "facebook.com",
+        "m.facebook.com",
+        "twitter.com",
+        "x.com",
+        "instagram.com",
+        "linkedin.com",
+        "pinterest.com",
+        "tiktok.com",
+        "t.me",
+        "telegram.me",
+        "wa.me",
+        "api.whatsapp.com",
+        "vk.com",
+        "threads.net",
+        "bsky.app",
+        "reddit.com",
+        "flipboard.com",
+        "news.google.com",
+    }
 )
