@@ -27,13 +27,19 @@ MIN_BIO_CHARS = 30
 MIN_BIO_WORDS = 6
 MAX_BIO_CHARS = 1500
 _BLOCKS = frozenset({"p", "div", "span", "figcaption", "dd", "section", "blockquote", "li", "td"})
-_BLOCK_CHILDREN = frozenset({"p", "div", "figcaption", "dd", "section", "ul", "ol", "table", "h2", "h3", "h4"})
+_BLOCK_CHILDREN = frozenset(
+    {"p", "div", "figcaption", "dd", "section", "ul", "ol", "table", "h2", "h3", "h4"}
+)
 _LABEL = re.compile(
-    r"^(?:" + "|".join(re.escape(label) for label in sorted(AUTHOR_BOX_LABELS, key=len, reverse=True)) + r")\b\s*:?\s*",
+    r"^(?:"
+    + "|".join(re.escape(label) for label in sorted(AUTHOR_BOX_LABELS, key=len, reverse=True))
+    + r")\b\s*:?\s*",
     re.IGNORECASE,
 )
 _CALL_TO_ACTION = re.compile(
-    r"\s*\b(?:" + "|".join(re.escape(c) for c in sorted(BIO_CALLS_TO_ACTION, key=len, reverse=True)) + r")\b.*$",
+    r"\s*\b(?:"
+    + "|".join(re.escape(c) for c in sorted(BIO_CALLS_TO_ACTION, key=len, reverse=True))
+    + r")\b.*$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
@@ -80,7 +86,7 @@ def looks_like_bio(text: str, name: str | None) -> bool:
 
 
 def bio_sentence_pattern(names: Iterable[str]) -> re.Pattern[str]:
-    """"<name> (optional aside) is/ist/est … " near the start of a paragraph.
+    """ "<name> (optional aside) is/ist/est … " near the start of a paragraph.
 
     >>> bool(bio_sentence_pattern(["Jane Doe"]).search("Jane Doe is a reporter covering science."))
     True

@@ -90,7 +90,9 @@ def attach_bios(doc: Document, authors: list[Author], boxes: list[AuthorBox]) ->
 
 
 def _boxes_by_vocabulary(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    return [element for element in tree.iter(*_BOX_TAGS) if (names := names_of(element)) and _BOX.search(names)]
+    return [
+        element for element in tree.iter(*_BOX_TAGS) if (names := names_of(element)) and _BOX.search(names)
+    ]
 
 
 def _boxes_by_microdata(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
@@ -144,9 +146,10 @@ def _box_name(doc: Document, element: lxml.html.HtmlElement) -> tuple[str | None
     for link in element.iter("a"):
         name = clean_author_name(clean_bio(clean_text(text_of(link)), None))
         href = link.get("href") or ""
-        if name and len(name.split()) <= _MAX_NAME_WORDS and not href.startswith(("mailto:", "tel:")):
-            if not name.startswith("@"):
-                return name, absolute_url(doc.url, href) if href else None
+        # Not an e-mail, phone or @handle link: those name a channel, not the person.
+        usable = not href.startswith(("mailto:", "tel:")) and not name.startswith("@")
+        if name and usable and len(name.split()) <= _MAX_NAME_WORDS:
+            return name, absolute_url(doc.url, href) if href else None
     for heading in element.iter("h2", "h3", "h4", "h5", "h6", "strong", "b"):
         name = clean_author_name(clean_bio(clean_text(text_of(heading)), None))
         if name and len(name.split()) <= _MAX_NAME_WORDS:

@@ -166,7 +166,9 @@ def _nest(
     """Settle lists nested in lists. An outer list adding one lead teaser absorbs the inner
     lists ("featured story + list" widgets); one adding two is a column of boxes whose
     stray links are not a list of their own; from three on both lists stand."""
-    outer_of = {element: next((a for a in element.iterancestors() if a in groups), None) for element in groups}
+    outer_of = {
+        element: next((a for a in element.iterancestors() if a in groups), None) for element in groups
+    }
     inner_count: dict[lxml.html.HtmlElement, int] = {}
     for outer in outer_of.values():
         if outer is not None:
@@ -208,7 +210,9 @@ def _list_block(
     return RelatedBlock(element, find_heading(element, links[0].element), items, order[id(links[0].element)])
 
 
-def _single_teaser_blocks(loose: list[TeaserLink], index: _Index, order: dict[int, int]) -> list[RelatedBlock]:
+def _single_teaser_blocks(
+    loose: list[TeaserLink], index: _Index, order: dict[int, int]
+) -> list[RelatedBlock]:
     """Boxes holding one teaser, kept when the related vocabulary names them."""
     blocks = []
     seen: set[str] = set()

@@ -30,13 +30,32 @@ _RELATED_HEADING = re.compile(
     re.IGNORECASE,
 )
 _READ_ALSO = re.compile(
-    r"^(?:" + "|".join(re.escape(h) for h in sorted(READ_ALSO_LABELS, key=len, reverse=True)) + r")\s*[:>»|–—-]?\s*",
+    r"^(?:"
+    + "|".join(re.escape(h) for h in sorted(READ_ALSO_LABELS, key=len, reverse=True))
+    + r")\s*[:>»|–—-]?\s*",
     re.IGNORECASE,
 )
 _MAX_HEADING_CHARS = 100
 _MAX_READ_ALSO_EXTRA_CHARS = 40
 _INLINE = frozenset(
-    {"a", "span", "strong", "em", "b", "i", "small", "img", "svg", "path", "use", "br", "abbr", "time", "sup", "mark"}
+    {
+        "a",
+        "span",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "small",
+        "img",
+        "svg",
+        "path",
+        "use",
+        "br",
+        "abbr",
+        "time",
+        "sup",
+        "mark",
+    }
 )
 
 
@@ -119,9 +138,9 @@ def _previous_content(node: lxml.html.HtmlElement) -> lxml.html.HtmlElement | No
     """The nearest previous sibling element that shows text."""
     previous = node.getprevious()
     while previous is not None:
-        if isinstance(previous.tag, str) and previous.tag not in ("script", "style", "template"):
-            if clean_text(text_of(previous)):
-                return previous
+        shown = isinstance(previous.tag, str) and previous.tag not in ("script", "style", "template")
+        if shown and clean_text(text_of(previous)):
+            return previous
         previous = previous.getprevious()
     return None
 

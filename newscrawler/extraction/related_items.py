@@ -18,7 +18,12 @@ from newscrawler.extraction.classes import names_of, token_pattern
 from newscrawler.extraction.document import text_of
 from newscrawler.extraction.related_links import TeaserLink
 from newscrawler.extraction.text import clean_text
-from newscrawler.extraction.vocabulary import KICKER_TOKENS, READ_MORE_LABELS, TEASER_META_TOKENS, TITLE_TOKENS
+from newscrawler.extraction.vocabulary import (
+    KICKER_TOKENS,
+    READ_MORE_LABELS,
+    TEASER_META_TOKENS,
+    TITLE_TOKENS,
+)
 
 
 class RelatedItem(TypedDict):
@@ -34,7 +39,9 @@ _META = token_pattern(TEASER_META_TOKENS)
 _READ_MORE = "|".join(re.escape(label) for label in sorted(READ_MORE_LABELS, key=len, reverse=True))
 _READ_MORE_ONLY = re.compile(rf"^(?:{_READ_MORE})\W*$", re.IGNORECASE)
 _READ_MORE_TAIL = re.compile(rf"\s*[|»›→…]*\s*\b(?:{_READ_MORE})\W*$", re.IGNORECASE)
-_DATE_TAIL = re.compile(r"\s*[,|–-]\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s*,?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$", re.I)
+_DATE_TAIL = re.compile(
+    r"\s*[,|–-]\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s*,?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$", re.I
+)
 _DATE_LIKE = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 _INLINE_TAGS = ("strong", "b", "em", "i", "span", "small", "mark")
 _MIN_SUMMARY_CHARS = 30
@@ -46,7 +53,9 @@ def build_item(unit: lxml.html.HtmlElement, links: list[TeaserLink]) -> RelatedI
     title_element = _title_element(unit, links)
     title = _title_text(title_element) if title_element is not None else ""
     if not title:
-        title = max((link.text for link in links if not _READ_MORE_ONLY.match(link.text)), key=len, default="")
+        title = max(
+            (link.text for link in links if not _READ_MORE_ONLY.match(link.text)), key=len, default=""
+        )
     if not title:
         return None
     summary = _summary(unit, title_element, title)
@@ -64,7 +73,9 @@ def _title_element(unit: lxml.html.HtmlElement, links: list[TeaserLink]) -> lxml
                 return link.element
             if ancestor is unit:
                 break
-    readable = [link for link in links if not _READ_MORE_ONLY.match(link.text) and clean_text(text_of(link.element))]
+    readable = [
+        link for link in links if not _READ_MORE_ONLY.match(link.text) and clean_text(text_of(link.element))
+    ]
     return max(readable, key=lambda link: len(link.text)).element if readable else None
 
 
@@ -105,7 +116,9 @@ def _texts_outside(element: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlEl
             yield " " + child.tail
 
 
-def _summary(unit: lxml.html.HtmlElement, title_element: lxml.html.HtmlElement | None, title: str) -> str | None:
+def _summary(
+    unit: lxml.html.HtmlElement, title_element: lxml.html.HtmlElement | None, title: str
+) -> str | None:
     excluded = set(title_element.iterancestors()) | {title_element} if title_element is not None else set()
     best = ""
     for element in unit.iter("p", "div", "span", "dd", "a"):
@@ -119,7 +132,9 @@ def _summary(unit: lxml.html.HtmlElement, title_element: lxml.html.HtmlElement |
     return best if len(best) >= _MIN_SUMMARY_CHARS else None
 
 
-def _inside(element: lxml.html.HtmlElement, title_element: lxml.html.HtmlElement | None, unit: lxml.html.HtmlElement) -> bool:
+def _inside(
+    element: lxml.html.HtmlElement, title_element: lxml.html.HtmlElement | None, unit: lxml.html.HtmlElement
+) -> bool:
     if title_element is None:
         return False
     for ancestor in element.iterancestors():

@@ -608,6 +608,22 @@ READ_ALSO_LABELS = (
     "lee también",
     "ver también",
     "leer más",
+    "lea más",
+    "lea también",
+    # One-word labels count only with their colon ("Lea: …"), a word alone opens prose.
+    "lea:",
+    "lee:",
+    "leer:",
+    "read:",
+    "see:",
+    "lire:",
+    "voir:",
+    "lesen:",
+    "leggi:",
+    "leia:",
+    "lees:",
+    "czytaj:",
+    "zobacz:",
 )
 
 # class tokens of the short category label printed above a teaser title (whole words).
