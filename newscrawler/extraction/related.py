@@ -33,8 +33,9 @@ __all__ = ["RelatedBlock", "RelatedBlockRecord", "RelatedItem", "find_related_bl
 _MAX_OUTSIDE_CHARS = 300
 _MAX_OUTSIDE_SHARE = 0.4
 # A teaser with a summary is a few hundred characters; a larger unit is a text column.
-_MAX_UNIT_CHARS = 1200
+_MAX_UNIT_CHARS = 700
 _MAX_SINGLE_TEASER_CHARS = 800
+_MAX_SINGLE_TEASER_EXTRA_CHARS = 300
 # Average title length below which a list is a menu of short labels, not of headlines
 # (headlines run 6–10 words in most languages; Polish and German compounds bring it near 4).
 _MIN_MEAN_TITLE_CHARS = 20
@@ -221,8 +222,6 @@ def _single_teaser_blocks(
         if link.is_self or key in seen:
             continue
         unit = _single_unit(link, index)
-        if unit is None:
-            continue
         label = read_also_label(unit, link.element)
         if label is None and not looks_like_related_box(unit, link.element):
             continue
@@ -235,15 +234,19 @@ def _single_teaser_blocks(
     return blocks
 
 
-def _single_unit(link: TeaserLink, index: _Index) -> lxml.html.HtmlElement | None:
+def _single_unit(link: TeaserLink, index: _Index) -> lxml.html.HtmlElement:
+    """The box around a lone teaser: grown while it takes in no other teaser and little
+    other text (a heading, a kicker, a summary), so it stops at the paragraph in prose."""
     unit = link.element
+    size = len(text_of(unit))
     for ancestor in link.element.iterancestors():
         if ancestor.tag in ("body", "html") or len(index.urls[ancestor]) > 1:
             break
-        if len(text_of(ancestor)) > _MAX_SINGLE_TEASER_CHARS:
+        grown = len(text_of(ancestor))
+        if grown > _MAX_SINGLE_TEASER_CHARS or grown - size > _MAX_SINGLE_TEASER_EXTRA_CHARS:
             break
-        unit = ancestor
-    return unit if unit is not link.element or link.element.getparent() is not None else None
+        unit, size = ancestor, grown
+    return unit
 
 
 def _unspaced(titles: list[str]) -> bool:
