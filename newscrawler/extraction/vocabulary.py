@@ -655,7 +655,8 @@ TITLE_TOKENS = ("title", "headline", "heading", "head", "hed", "titre", "titel",
 HIDDEN_TOKENS = ("screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "offscreen")
 
 # class/id tokens of site menus and the site footer: their links are navigation, even when
-# they point to articles (mega-menus showing a few stories).
+# they point to articles (mega-menus showing a few stories). Not "off-canvas": Drupal wraps
+# every page in "dialog-off-canvas-main-canvas".
 SITE_CHROME_TOKENS = (
     "menu-item",
     "main-menu",
@@ -670,8 +671,6 @@ SITE_CHROME_TOKENS = (
     "page-footer",
     "global-footer",
     "colophon",
-    "offcanvas",
-    "off-canvas",
 )
 
 # class tokens of a teaser's date, byline and counters: never its summary (whole words).
