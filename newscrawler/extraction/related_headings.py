@@ -15,6 +15,8 @@ from newscrawler.extraction.classes import has_class_word, names_of, token_patte
 from newscrawler.extraction.document import text_of
 from newscrawler.extraction.text import clean_text
 from newscrawler.extraction.vocabulary import (
+    ACTIVE_TAB_WORDS,
+    TAB_TOKENS,
     BLOCK_HEADING_TOKENS,
     HIDDEN_TOKENS,
     READ_ALSO_LABELS,
@@ -35,6 +37,7 @@ _READ_ALSO = re.compile(
     + r")\s*[:>»|–—-]?\s*",
     re.IGNORECASE,
 )
+_TABS = token_pattern(TAB_TOKENS)
 _MAX_HEADING_CHARS = 100
 _MAX_READ_ALSO_EXTRA_CHARS = 40
 _INLINE = frozenset(
@@ -71,6 +74,7 @@ def find_heading(block: lxml.html.HtmlElement, first_link: lxml.html.HtmlElement
         previous = _previous_content(node)
         if previous is not None:
             heading = previous if _is_heading(previous) else _last_heading_in(previous)
+            heading = heading if heading is not None else _active_tab(previous)
             return _visible_text(heading) if heading is not None else None
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
@@ -142,6 +146,17 @@ def _previous_content(node: lxml.html.HtmlElement) -> lxml.html.HtmlElement | No
         if shown and clean_text(text_of(previous)):
             return previous
         previous = previous.getprevious()
+    return None
+
+
+def _active_tab(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """Tabs over a list ("Most read | Most shared"): the selected tab names the list shown."""
+    names = names_of(element)
+    if element.get("role") != "tablist" and not (names and _TABS.search(names)):
+        return None
+    for tab in element.iterdescendants():
+        if has_class_word(tab, ACTIVE_TAB_WORDS) or tab.get("aria-selected") == "true":
+            return tab
     return None
 
 

@@ -729,3 +729,7 @@ SOCIAL_HOSTS = frozenset(
         "news.google.com",
     }
 )
+
+# class tokens of a tab bar above a list, and the class words marking its selected tab.
+TAB_TOKENS = ("tabs", "tablist", "tab-list", "nav-tabs", "tab-nav", "tabs-nav")
+ACTIVE_TAB_WORDS = ("active", "is-active", "selected", "is-selected", "current", "on")
