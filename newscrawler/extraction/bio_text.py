@@ -53,6 +53,7 @@ _HANDLE_TAIL = re.compile(r"(?:\s+@\w+)+\s*$")
 _SENTENCE_END = re.compile(r"[.!?…»”\")]\s*$")
 _VERBS = "|".join(re.escape(v) for v in sorted(BIO_VERBS, key=len, reverse=True))
 _ABOUT = "|".join(re.escape(p) for p in sorted(AUTHOR_ABOUT_PREFIXES, key=len, reverse=True))
+_VERB_WORDS = frozenset(v for v in BIO_VERBS if " " not in v)
 _CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
 
 
@@ -96,6 +97,22 @@ def bio_sentence_pattern(names: Iterable[str]) -> re.Pattern[str]:
         rf"^.{{0,60}}?\b(?:{alternatives})(?:\s*\([^)]{{0,80}}\))?(?:,[^,.]{{0,80}},)?\s+(?:{_VERBS})\s",
         re.IGNORECASE,
     )
+
+
+def name_in_bio(bio: str) -> str | None:
+    """The name a bio opens with ("Marta Zielińska jest dziennikarką …" → "Marta Zielińska").
+
+    >>> name_in_bio("Jane van Doe is a reporter covering the courts.")
+    'Jane van Doe'
+    """
+    words = bio.split()
+    for end in range(2, min(len(words), 6)):
+        if words[end].lower() in _VERB_WORDS:
+            name = words[:end]
+            if name[0][:1].isupper() and name[-1][:1].isupper():
+                return " ".join(name)
+            return None
+    return None
 
 
 def name_variants(name: str) -> list[str]:

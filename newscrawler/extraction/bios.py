@@ -26,6 +26,7 @@ from newscrawler.extraction.bio_text import (
     bio_sentence_pattern,
     box_bio,
     clean_bio,
+    name_in_bio,
     name_variants,
 )
 from newscrawler.extraction.classes import names_of, token_pattern
@@ -40,6 +41,8 @@ _BOX_TAGS = ("div", "section", "aside", "footer", "article", "li", "figure", "p"
 _LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div", "dt", "header", "label")
 _LABELS = frozenset(AUTHOR_BOX_LABELS)
 _MAX_BOX_CHARS = 2500
+_PARAGRAPH_CHARS = 80
+_MAX_BOX_PARAGRAPHS = 2
 _MAX_LABEL_CHARS = 80
 _MAX_NAME_WORDS = 5
 _SENTENCE_BLOCKS = ("p", "div", "figcaption", "dd", "span")
@@ -118,15 +121,19 @@ def _boxes_by_label(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
 
 
 def _outermost(elements: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
-    """Drop candidates nested in another candidate and page-sized ones (one walk up each)."""
-    unique = set(elements)
-    kept = []
-    for element in dict.fromkeys(elements):
-        if _inside_any(element, unique):
-            continue
-        if len(text_of(element)) <= _MAX_BOX_CHARS:
-            kept.append(element)
-    return kept
+    """Box-sized candidates not nested in another one (one walk up each)."""
+    sized = [element for element in dict.fromkeys(elements) if _is_box_sized(element)]
+    unique = set(sized)
+    return [element for element in sized if not _inside_any(element, unique)]
+
+
+def _is_box_sized(element: lxml.html.HtmlElement) -> bool:
+    """A box holds a bio or two, not the article: a label "Autor:" in a byline would
+    otherwise make the whole article its box."""
+    if len(text_of(element)) > _MAX_BOX_CHARS:
+        return False
+    paragraphs = sum(1 for p in element.iter("p") if len(text_of(p)) >= _PARAGRAPH_CHARS)
+    return paragraphs <= _MAX_BOX_PARAGRAPHS
 
 
 def _inside_any(element: lxml.html.HtmlElement, others: set[lxml.html.HtmlElement]) -> bool:
@@ -138,6 +145,8 @@ def _read_box(doc: Document, element: lxml.html.HtmlElement) -> AuthorBox | None
     bio = box_bio(element, name)
     if not bio or (name and bio.casefold() == name.casefold()):
         return None
+    # A box naming nobody (its only heading is the label) may still open with the name.
+    name = name or name_in_bio(bio)
     return AuthorBox(element=element, name=name, url=url, bio=bio)
 
 
@@ -152,7 +161,7 @@ def _box_name(doc: Document, element: lxml.html.HtmlElement) -> tuple[str | None
             return name, absolute_url(doc.url, href) if href else None
     for heading in element.iter("h2", "h3", "h4", "h5", "h6", "strong", "b"):
         name = clean_author_name(clean_bio(clean_text(text_of(heading)), None))
-        if name and len(name.split()) <= _MAX_NAME_WORDS:
+        if name and len(name.split()) <= _MAX_NAME_WORDS and name.lower() not in _LABELS:
             return name, None
     return None, None
 
