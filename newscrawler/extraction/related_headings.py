@@ -16,12 +16,12 @@ from newscrawler.extraction.document import text_of
 from newscrawler.extraction.text import clean_text
 from newscrawler.extraction.vocabulary import (
     ACTIVE_TAB_WORDS,
-    TAB_TOKENS,
     BLOCK_HEADING_TOKENS,
     HIDDEN_TOKENS,
     READ_ALSO_LABELS,
     RELATED_CONTAINER_TOKENS,
     RELATED_HEADINGS,
+    TAB_TOKENS,
 )
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

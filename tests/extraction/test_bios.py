@@ -41,7 +41,8 @@ def test_a_byline_is_not_a_bio() -> None:
     html = (
         "<html><body><article><h1>Council approves the new bridge</h1>"
         '<p class="byline">By Jane Doe, Staff Writer | March 3, 2025</p>'
-        "<p>The city council voted on Tuesday to fund the bridge over the river after two years of debate.</p>"
+        "<p>The city council voted on Tuesday to fund the bridge over the river"
+        " after two years of debate.</p>"
         "</article></body></html>"
     )
     assert find_author_boxes(parse_document(html, "https://news.example/bridge")) == []
@@ -62,7 +63,8 @@ def test_two_boxes_go_to_two_authors() -> None:
     html = (
         "<html><body><article><h1>Storm season starts early</h1>"
         '<p class="byline">By <a rel="author" href="/a/ana-ruiz">Ana Ruiz</a> and '
-        '<a rel="author" href="/a/tom-berg">Tom Berg</a></p><p>Forecasters expect a busy season this year.</p>'
+        '<a rel="author" href="/a/tom-berg">Tom Berg</a></p>'
+        "<p>Forecasters expect a busy season this year.</p>"
         '<div class="author-bio"><h4><a href="/a/tom-berg">Tom Berg</a></h4>'
         "<p>Tom Berg is a climate reporter based in Oslo who writes about extreme weather.</p></div>"
         '<div class="author-bio"><h4><a href="/a/ana-ruiz">Ana Ruiz</a></h4>'
