@@ -61,18 +61,28 @@ def load_aeb(root: Path) -> list[Page]:
     base = root / "aeb-dev"
     truth: dict[str, dict[str, str]] = _load_json(base / "ground-truth.json")
     return [
-        Page(AEB, page_id, item["url"], base / "html" / f"{page_id}.html.gz",
-             item.get("articleBody") or "")
+        Page(
+            AEB,
+            page_id,
+            item["url"],
+            base / "html" / f"{page_id}.html.gz",
+            item.get("articleBody") or "",
+        )
         for page_id, item in sorted(truth.items())
     ]
 
 
 def traf_url(key: str) -> str:
-    """The page URL of an evaldata.json key, without its "hard::"-style prefix."""
+    """The page URL of an evaldata.json key, without its "hard::"-style prefix.
+
+    27 keys are file names, not URLs ("hard::blog.python.org.html"): no URL is known for
+    those pages, so the extractor gets "" rather than a made-up address.
+    """
     for prefix in _TRAF_KEY_PREFIXES:
         if key.startswith(prefix):
-            return key[len(prefix) :]
-    return key
+            key = key[len(prefix) :]
+            break
+    return key if key.startswith(("http://", "https://")) else ""
 
 
 def load_traf(root: Path) -> list[Page]:
@@ -89,7 +99,9 @@ def load_traf(root: Path) -> list[Page]:
 def load_labels(root: Path) -> list[Page]:
     """labels/bio-related-dev.json: {id: {url, page, author_bio, related, …}}; `page` is
     relative to the corpora root."""
-    records: dict[str, dict[str, Any]] = _load_json(root / "labels" / "bio-related-dev.json")
+    records: dict[str, dict[str, Any]] = _load_json(
+        root / "labels" / "bio-related-dev.json"
+    )
     return [
         Page(LABELS, page_id, record["url"], root / record["page"], record)
         for page_id, record in records.items()
@@ -99,6 +111,8 @@ def load_labels(root: Path) -> list[Page]:
 LOADERS = {AEB: load_aeb, TRAF: load_traf, LABELS: load_labels}
 
 
-def load(root: Path, names: tuple[str, ...], limit: int | None = None) -> dict[str, list[Page]]:
+def load(
+    root: Path, names: tuple[str, ...], limit: int | None = None
+) -> dict[str, list[Page]]:
     """The named corpora, each cut to its first `limit` pages when a limit is given."""
     return {name: LOADERS[name](root)[:limit] for name in names}

@@ -66,7 +66,9 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
     an empty text yields none.
     """
     tokens = _WORD_RE.findall(text)
-    windows = (tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1)))
+    windows = (
+        tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1))
+    )
     return Counter(w for w in windows if w)
 
 
@@ -131,11 +133,16 @@ class SnippetCounts:
 
     def __add__(self, other: SnippetCounts) -> SnippetCounts:
         return SnippetCounts(
-            self.tp + other.tp, self.fp + other.fp, self.fn + other.fn, self.tn + other.tn
+            self.tp + other.tp,
+            self.fp + other.fp,
+            self.fn + other.fn,
+            self.tn + other.tn,
         )
 
 
-def snippet_counts(text: str, with_: Iterable[str], without: Iterable[str]) -> SnippetCounts:
+def snippet_counts(
+    text: str, with_: Iterable[str], without: Iterable[str]
+) -> SnippetCounts:
     """Count `with_` snippets found (tp) or missed (fn) and `without` snippets found (fp)
     or absent (tn) in `text`, both sides whitespace-normalized (plain substring test)."""
     haystack = normalize_space(text)
@@ -183,9 +190,10 @@ def date_matches(gold: str, extracted: str | None) -> bool:
     return extracted is not None and extracted.strip()[:10] == gold
 
 
-def share(hits: Sequence[bool]) -> float:
-    """Share of True among `hits`; 0.0 when there is nothing to count."""
-    return sum(hits) / len(hits) if hits else 0.0
+def share(hits: Sequence[bool]) -> float | None:
+    """Share of True among `hits`; None when there is nothing to count (shown as "—",
+    not as a misleading 0)."""
+    return sum(hits) / len(hits) if hits else None
 
 
 # ---------------------------------------------------------------------------------------
@@ -270,7 +278,9 @@ def related_page_score(
         tp=len(matched),
         fp=len(pred_items) - len(matched),
         fn=len(gold_items) - len(matched),
-        titles_ok=tuple(_text_ok(gold_items[k].title, pred_items[k].title) for k in matched),
+        titles_ok=tuple(
+            _text_ok(gold_items[k].title, pred_items[k].title) for k in matched
+        ),
         summaries_ok=tuple(
             _text_ok(gold_items[k].summary, pred_items[k].summary)
             for k in matched
@@ -284,8 +294,8 @@ class RelatedScores:
     """Micro P/R/F1 of items over pages, and the title and summary match shares."""
 
     prf: PRF
-    titles_share: float
-    summaries_share: float
+    titles_share: float | None
+    summaries_share: float | None
 
 
 def related_scores(pages: Sequence[RelatedPageScore]) -> RelatedScores:
@@ -311,8 +321,8 @@ def bio_detection(pairs: Sequence[tuple[str | None, str | None]]) -> PRF:
     return prf_from_counts(tp, fp, fn)
 
 
-def bio_text_f1(pairs: Sequence[tuple[str | None, str | None]]) -> float:
+def bio_text_f1(pairs: Sequence[tuple[str | None, str | None]]) -> float | None:
     """Mean token F1 of the extracted bio over pages with a gold bio (a missed bio scores
-    0.0); 0.0 when no page has a gold bio."""
+    0.0); None when no page has a gold bio."""
     scores = [token_f1(g, e) for g, e in pairs if has_bio(g)]
-    return statistics.fmean(scores) if scores else 0.0
+    return statistics.fmean(scores) if scores else None

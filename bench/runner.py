@@ -9,6 +9,7 @@ slows the other down.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import resource
 import sys
@@ -23,7 +24,9 @@ from bench.systems import SYSTEMS, Record, empty_record
 
 # A minimal page run before timing starts, so lazy imports and one-time set-up are not
 # charged to the first corpus page.
-_WARM_UP_HTML = b"<html><head><title>t</title></head><body><p>Warm up.</p></body></html>"
+_WARM_UP_HTML = (
+    b"<html><head><title>t</title></head><body><p>Warm up.</p></body></html>"
+)
 
 
 @dataclass(frozen=True)
@@ -63,10 +66,9 @@ def run_system(system: str, repo_root: Path, jobs: list[Job]) -> RunResult:
     """Extract every job with `system`, in this process. Reading a page is not timed;
     an exception on a page is recorded and the page gets an empty record."""
     extract = SYSTEMS[system].build(repo_root)
-    try:
+    # a failing warm-up is not reported: the same failure shows again on real pages
+    with contextlib.suppress(Exception):
         extract(_WARM_UP_HTML, "https://example.com/warm-up")
-    except Exception:  # noqa: BLE001 - a failing warm-up shows up again on real pages
-        pass
     result = RunResult(system)
     for job in jobs:
         html = read_html(job.path)
@@ -78,7 +80,9 @@ def run_system(system: str, repo_root: Path, jobs: list[Job]) -> RunResult:
             result.errors[job.key] = traceback.format_exc(limit=3)
         result.seconds[job.key] = time.perf_counter() - start
         try:
-            result.records[job.key] = empty_record() if output is None else _as_record(output)
+            result.records[job.key] = (
+                empty_record() if output is None else _as_record(output)
+            )
         except TypeError as exc:
             result.errors[job.key] = str(exc)
             result.records[job.key] = empty_record()

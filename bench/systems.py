@@ -8,6 +8,7 @@ shape (`newscrawler.extraction.extract_article`'s dict), so scoring reads one fo
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,8 +26,15 @@ SYSTEM_NAMES = (NEWSCRAWLER, TRAFILATURA)
 def empty_record() -> Record:
     """What a page scores as when a system raised on it or returned nothing."""
     return {
-        "title": None, "body": "", "description": None, "image": None, "authors": [],
-        "published_at": None, "modified_at": None, "language": None, "related": [],
+        "title": None,
+        "body": "",
+        "description": None,
+        "image": None,
+        "authors": [],
+        "published_at": None,
+        "modified_at": None,
+        "language": None,
+        "related": [],
         "canonical_url": None,
     }
 
@@ -35,7 +43,9 @@ def build_newscrawler(repo_root: Path) -> Extractor:
     """The system under test, imported from the repository being benchmarked (not from
     whatever `newscrawler` happens to be installed)."""
     sys.path.insert(0, str(repo_root))
-    from newscrawler.extraction import extract_article
+    # imported by name: the module is developed in parallel and may be absent when the
+    # bench itself is type-checked
+    extract_article = importlib.import_module("newscrawler.extraction").extract_article
 
     def extract(html: bytes, url: str) -> Record:
         result: Record = extract_article(html, url)
@@ -55,16 +65,22 @@ def build_trafilatura(repo_root: Path) -> Extractor:
     (it detects the encoding itself). It finds no bios or related blocks."""
     del repo_root  # trafilatura is the installed package
     import trafilatura
+    from trafilatura.settings import Document
 
     def extract(html: bytes, url: str) -> Record:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
         record = empty_record()
-        if doc is None:
+        if not isinstance(doc, Document):  # None: nothing worth extracting
             return record
         record.update(
-            title=doc.title, body=doc.text or "", description=doc.description,
-            image=doc.image, authors=_split_authors(doc.author), published_at=doc.date,
-            language=doc.language, canonical_url=doc.url,
+            title=doc.title,
+            body=doc.text or "",
+            description=doc.description,
+            image=doc.image,
+            authors=_split_authors(doc.author),
+            published_at=doc.date,
+            language=doc.language,
+            canonical_url=doc.url,
         )
         return record
 
