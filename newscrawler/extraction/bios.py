@@ -1,8 +1,15 @@
-"""Author bios: the "about the author" boxes and JSON-LD descriptions shown on the page.
+"""Author bios: "about the author" boxes, bio sentences and structured descriptions.
 
-A box is found by the class/id vocabulary of common CMS themes or by a label heading
-("About the author", "Auteur", "Über den Autor", …). Its bio is attached to the author it
-names; a lone box goes to a lone author.
+Sources, in order of trust:
+
+1. author boxes found by the class/id vocabulary of common CMS themes, by microdata
+   (``itemprop=description`` inside an ``author``/Person scope) or by a label heading
+   ("About the author", "Auteur", "Über den Autor", "O autorze", …);
+2. bio sentences beside the byline ("Jane Doe is a senior reporter covering …"), kept only
+   when they open with the name of an author of the page;
+3. JSON-LD ``author.description``, only when the page also shows it.
+
+Each bio is attached to the author it names; a lone box goes to a lone author.
 """
 
 from __future__ import annotations
@@ -12,25 +19,33 @@ from dataclasses import dataclass
 
 import lxml.html
 
-from newscrawler.extraction.authors import Author, clean_author_name
+from newscrawler.extraction.authors import Author, clean_author_name, extract_authors
+from newscrawler.extraction.bio_text import (
+    MAX_BIO_CHARS,
+    MIN_BIO_CHARS,
+    bio_sentence_pattern,
+    box_bio,
+    clean_bio,
+    name_in_bio,
+    name_variants,
+)
+from newscrawler.extraction.classes import names_of, token_pattern
 from newscrawler.extraction.document import Document, text_of
 from newscrawler.extraction.media import absolute_url
 from newscrawler.extraction.structured import as_list, resolve_reference
 from newscrawler.extraction.text import clean_text
 from newscrawler.extraction.vocabulary import AUTHOR_BOX_LABELS, AUTHOR_BOX_TOKENS
 
-_LABEL = re.compile(
-    r"^(?:" + "|".join(re.escape(label) for label in sorted(AUTHOR_BOX_LABELS, key=len, reverse=True)) + r")\s*:?\s*",
-    re.IGNORECASE,
-)
-_MIN_BIO_CHARS = 30
-_MAX_BOX_CHARS = 2000
-# Calls to action that author boxes append to the bio.
-_BOX_NOISE = re.compile(
-    r"\b(?:view all posts|all posts by|see all articles|more articles by|voir tous les articles|"
-    r"tous les articles de|alle artikel von|ver todos los artículos|follow on)\b.*$",
-    re.IGNORECASE,
-)
+_BOX = token_pattern(AUTHOR_BOX_TOKENS)
+_BOX_TAGS = ("div", "section", "aside", "footer", "article", "li", "figure", "p", "dl", "span")
+_LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div", "dt", "header", "label")
+_LABELS = frozenset(AUTHOR_BOX_LABELS)
+_MAX_BOX_CHARS = 2500
+_PARAGRAPH_CHARS = 80
+_MAX_BOX_PARAGRAPHS = 2
+_MAX_LABEL_CHARS = 80
+_MAX_NAME_WORDS = 5
+_SENTENCE_BLOCKS = ("p", "div", "figcaption", "dd", "span")
 
 
 @dataclass(frozen=True)
@@ -42,110 +57,160 @@ class AuthorBox:
 
 
 def find_author_boxes(doc: Document) -> list[AuthorBox]:
-    """Author boxes in document order, outermost element of each."""
-    candidates = _boxes_by_vocabulary(doc.tree) + _boxes_by_label(doc.tree)
-    outermost = _outermost(candidates)
-    boxes = (_read_box(doc, element) for element in outermost)
-    return [box for box in boxes if box is not None]
+    """Author boxes and bio sentences in document order, outermost element of each."""
+    candidates = _boxes_by_vocabulary(doc.tree) + _boxes_by_microdata(doc.tree) + _boxes_by_label(doc.tree)
+    boxes = [box for element in _outermost(candidates) if (box := _read_box(doc, element)) is not None]
+    taken = {box.element for box in boxes}
+    for box in _bio_sentences(doc):
+        if not _inside_any(box.element, taken):
+            boxes.append(box)
+            taken.add(box.element)
+    return boxes
 
 
 def attach_bios(doc: Document, authors: list[Author], boxes: list[AuthorBox]) -> list[Author]:
-    """Fill ``bio`` (and missing ``url``) of ``authors`` from boxes, then from JSON-LD."""
-    authors = [dict(a) for a in authors]  # type: ignore[misc]
+    """Fill ``bio`` (and a missing ``url``) of ``authors`` from boxes, then from JSON-LD."""
+    people: list[Author] = _without_duplicates([Author(**a) for a in authors])
     unmatched = []
     for box in boxes:
-        target = _match(authors, box.name)
+        target = _match(people, box.name)
         if target is None:
             unmatched.append(box)
             continue
         target["bio"] = target["bio"] or box.bio
         target["url"] = target["url"] or box.url
-    if not authors:
-        authors = [{"name": b.name, "bio": b.bio, "url": b.url} for b in unmatched if b.name]
-    elif len(authors) == 1 and len(unmatched) == 1 and not authors[0]["bio"]:
-        authors[0]["bio"] = unmatched[0].bio
-    _bios_from_jsonld(doc, authors)
-    return authors  # type: ignore[return-value]
+    if not people:
+        people = [Author(name=b.name, bio=b.bio, url=b.url) for b in unmatched if b.name]
+    else:
+        # Boxes that name nobody go to the authors still without a bio, in page order.
+        waiting = [a for a in people if not a["bio"]]
+        nameless = [b for b in unmatched if not b.name or len(people) == 1]
+        if len(waiting) == len(nameless) or (len(waiting) == 1 and nameless):
+            for author, box in zip(waiting, nameless, strict=False):
+                author["bio"] = box.bio
+    _bios_from_jsonld(doc, people)
+    return people
 
 
 def _boxes_by_vocabulary(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    found = []
-    for element in tree.iter("div", "section", "aside", "footer", "article", "li"):
-        tokens = f"{element.get('class', '')} {element.get('id', '')}".lower()
-        if any(token in tokens for token in AUTHOR_BOX_TOKENS):
-            found.append(element)
+    return [
+        element for element in tree.iter(*_BOX_TAGS) if (names := names_of(element)) and _BOX.search(names)
+    ]
+
+
+def _boxes_by_microdata(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    found: list[lxml.html.HtmlElement] = tree.xpath(
+        '//*[@itemprop="author" or contains(@itemtype, "Person")][.//*[@itemprop="description"]]'
+    )
     return found
 
 
 def _boxes_by_label(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The box around a short label element ("About the author", "Auteur :")."""
     found = []
-    for heading in tree.iter("h2", "h3", "h4", "h5", "h6", "strong", "span", "p", "div"):
-        own = clean_text(heading.text or "").lower()
-        full = clean_text(text_of(heading)).lower()
-        if len(full) > 80 or not full:
+    for label in tree.iter(*_LABEL_TAGS):
+        own = clean_text(label.text).lower().rstrip(" :")
+        if not own or len(own) > _MAX_LABEL_CHARS or len(label) > 3:
             continue
-        if _LABEL.match(full) and (own.rstrip(" :") in AUTHOR_BOX_LABELS or full.rstrip(" :") in AUTHOR_BOX_LABELS or ":" in full):
-            parent = heading.getparent()
+        full = clean_text(text_of(label)).lower()
+        if own in _LABELS or full.rstrip(" :") in _LABELS or (own.split(":")[0] in _LABELS and ":" in own):
+            parent = label.getparent()
             if parent is not None and parent.tag not in ("body", "html"):
                 found.append(parent)
     return found
 
 
 def _outermost(elements: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
-    unique = list(dict.fromkeys(elements))
-    kept = []
-    for element in unique:
-        if any(other is not element and _is_ancestor(other, element) for other in unique):
-            continue
-        if len(text_of(element)) <= _MAX_BOX_CHARS:
-            kept.append(element)
-    return kept
+    """Box-sized candidates not nested in another one (one walk up each)."""
+    sized = [element for element in dict.fromkeys(elements) if _is_box_sized(element)]
+    unique = set(sized)
+    return [element for element in sized if not _inside_any(element, unique)]
 
 
-def _is_ancestor(candidate: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> bool:
-    return any(parent is candidate for parent in element.iterancestors())
+def _is_box_sized(element: lxml.html.HtmlElement) -> bool:
+    """A box holds a bio or two, not the article: a label "Autor:" in a byline would
+    otherwise make the whole article its box."""
+    if len(text_of(element)) > _MAX_BOX_CHARS:
+        return False
+    paragraphs = sum(1 for p in element.iter("p") if len(text_of(p)) >= _PARAGRAPH_CHARS)
+    return paragraphs <= _MAX_BOX_PARAGRAPHS
+
+
+def _inside_any(element: lxml.html.HtmlElement, others: set[lxml.html.HtmlElement]) -> bool:
+    return any(ancestor in others for ancestor in element.iterancestors())
 
 
 def _read_box(doc: Document, element: lxml.html.HtmlElement) -> AuthorBox | None:
     name, url = _box_name(doc, element)
-    texts = []
-    for block in element.iter("p", "div", "span"):
-        text = clean_text(text_of(block))
-        if len(text) >= _MIN_BIO_CHARS and not block.xpath(".//p"):
-            texts.append(text)
-    bio = max(texts, key=len) if texts else ""
-    bio = _BOX_NOISE.sub("", _LABEL.sub("", bio)).strip()
-    if name and bio.startswith(name) and len(bio) - len(name) < _MIN_BIO_CHARS:
-        bio = ""
-    if len(bio) < _MIN_BIO_CHARS:
+    bio = box_bio(element, name)
+    if not bio or (name and bio.casefold() == name.casefold()):
         return None
+    # A box naming nobody (its only heading is the label) may still open with the name.
+    name = name or name_in_bio(bio)
     return AuthorBox(element=element, name=name, url=url, bio=bio)
 
 
 def _box_name(doc: Document, element: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
+    """The author a box names: a short link (profile) or a short heading inside it."""
     for link in element.iter("a"):
-        name = clean_author_name(_LABEL.sub("", clean_text(text_of(link))))
-        if name and len(name.split()) <= 5:
-            return name, absolute_url(doc.url, link.get("href", "")) if link.get("href") else None
-    for heading in element.iter("h2", "h3", "h4", "h5", "strong", "b"):
-        name = clean_author_name(_LABEL.sub("", clean_text(text_of(heading))))
-        if name and len(name.split()) <= 5:
+        name = clean_author_name(clean_bio(clean_text(text_of(link)), None))
+        href = link.get("href") or ""
+        # Not an e-mail, phone or @handle link: those name a channel, not the person.
+        usable = not href.startswith(("mailto:", "tel:")) and not name.startswith("@")
+        if name and usable and len(name.split()) <= _MAX_NAME_WORDS:
+            return name, absolute_url(doc.url, href) if href else None
+    for heading in element.iter("h2", "h3", "h4", "h5", "h6", "strong", "b"):
+        name = clean_author_name(clean_bio(clean_text(text_of(heading)), None))
+        if name and len(name.split()) <= _MAX_NAME_WORDS and name.lower() not in _LABELS:
             return name, None
     return None, None
 
 
-def _match(authors: list[dict[str, str | None]], name: str | None) -> dict[str, str | None] | None:
+def _bio_sentences(doc: Document) -> list[AuthorBox]:
+    """Paragraphs that open with an author's name and a bio verb ("… is a reporter")."""
+    names = [v for author in extract_authors(doc) for v in name_variants(author["name"])]
+    if not names:
+        return []
+    pattern = bio_sentence_pattern(names)
+    boxes = []
+    for block in doc.tree.iter(*_SENTENCE_BLOCKS):
+        if any(inner.tag in ("p", "div") for inner in block.iterdescendants()):
+            continue
+        text = clean_text(text_of(block))
+        if not MIN_BIO_CHARS <= len(text) <= MAX_BIO_CHARS:
+            continue
+        match = pattern.search(text)
+        if match:
+            named = next((n for n in names if n.casefold() in match.group(0).casefold()), None)
+            boxes.append(AuthorBox(element=block, name=named, url=None, bio=clean_bio(text, named)))
+    return boxes
+
+
+def _without_duplicates(authors: list[Author]) -> list[Author]:
+    """Drop an author whose name is another's plus words around it: a call to action
+    ("SHOW ALL ARTICLES OF Jane Doe") read as a second byline."""
+    keys = [re.sub(r"\W+", "", a["name"].casefold()) for a in authors]
+    kept = []
+    for author, key in zip(authors, keys, strict=True):
+        if any(other != key and other and other in key for other in keys):
+            continue
+        kept.append(author)
+    return kept
+
+
+def _match(authors: list[Author], name: str | None) -> Author | None:
     if not name:
         return None
     key = name.casefold()
     for author in authors:
-        other = (author["name"] or "").casefold()
-        if other == key or other in key or key in other:
-            return author
+        for variant in name_variants(author["name"]):
+            other = variant.casefold()
+            if other == key or other in key or key in other:
+                return author
     return None
 
 
-def _bios_from_jsonld(doc: Document, authors: list[dict[str, str | None]]) -> None:
+def _bios_from_jsonld(doc: Document, authors: list[Author]) -> None:
     """JSON-LD ``author.description``, only when the page also shows it."""
     article = doc.structured.article or {}
     page_text = None
@@ -153,10 +218,15 @@ def _bios_from_jsonld(doc: Document, authors: list[dict[str, str | None]]) -> No
         entry = resolve_reference(entry, doc.structured.jsonld)
         if not isinstance(entry, dict) or not isinstance(entry.get("description"), str):
             continue
-        target = _match(authors, entry.get("name") if isinstance(entry.get("name"), str) else None)
+        name = entry.get("name")
+        target = _match(authors, name if isinstance(name, str) else None)
+        if target is None and len(authors) == 1:
+            target = authors[0]
         description = clean_text(entry["description"])
-        if target is None or target["bio"] or len(description) < _MIN_BIO_CHARS:
+        if target is None or target["bio"] or len(description) < MIN_BIO_CHARS:
             continue
-        page_text = page_text or clean_text(text_of(doc.tree.body if doc.tree.find("body") is not None else doc.tree))
+        if page_text is None:
+            body = doc.tree.find("body")
+            page_text = clean_text(text_of(body if body is not None else doc.tree))
         if description[:60] in page_text:
             target["bio"] = description

@@ -1,30 +1,45 @@
-"""Related-news blocks: "Latest News", "Related articles", "À lire aussi" teaser lists.
+"""Related-news blocks: "Latest News", "Most read", "À lire aussi" teaser lists.
 
-A block is found by its heading (multilingual vocabulary) or by the class/id vocabulary
-of related-post widgets; its items are the teaser units inside it, one per linked article.
-Navigation, footers and previous/next links are not blocks; a heading with no links
-(a list a script fills in later) yields nothing.
+Found by structure first, so that a new site or language needs no vocabulary: a block is
+the smallest element holding teasers of two or more other articles, made mostly of those
+teasers (not a column of prose with two links in it). A box with a single teaser counts
+when the related vocabulary names it (class/id, its heading, or a "read also" label
+before the link). Headings are found around the block, in any language.
+
+Navigation, comments, tag clouds and previous/next links never become teaser links (see
+:mod:`related_links`); a heading with no links (a list a script fills in later) yields
+nothing.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TypedDict
-from urllib.parse import urldefrag
 
 import lxml.html
 
 from newscrawler.extraction.document import Document, text_of
-from newscrawler.extraction.media import absolute_url
-from newscrawler.extraction.text import clean_text
-from newscrawler.extraction.vocabulary import RELATED_CONTAINER_TOKENS, RELATED_HEADINGS
+from newscrawler.extraction.related_headings import (
+    find_heading,
+    looks_like_related_box,
+    read_also_label,
+)
+from newscrawler.extraction.related_items import RelatedItem, build_item
+from newscrawler.extraction.related_links import TeaserLink, find_teaser_links, normalized
 
+__all__ = ["RelatedBlock", "RelatedBlockRecord", "RelatedItem", "find_related_blocks"]
 
-class RelatedItem(TypedDict):
-    title: str
-    url: str
-    summary: str | None
+# Text of a list container outside its teasers (heading, "see all" link, ad slot).
+_MAX_OUTSIDE_CHARS = 300
+_MAX_OUTSIDE_SHARE = 0.4
+# A teaser with a summary is a few hundred characters; a larger unit is a text column.
+_MAX_UNIT_CHARS = 700
+_MAX_SINGLE_TEASER_CHARS = 800
+_MAX_SINGLE_TEASER_EXTRA_CHARS = 300
+# Average title length below which a list is a menu of short labels, not of headlines
+# (headlines run 6–10 words in most languages; Polish and German compounds bring it near 4).
+_MIN_MEAN_TITLE_CHARS = 20
+_MIN_MEAN_TITLE_WORDS = 3.4
 
 
 class RelatedBlockRecord(TypedDict):
@@ -37,201 +52,203 @@ class RelatedBlock:
     element: lxml.html.HtmlElement
     heading: str | None
     items: list[RelatedItem] = field(default_factory=list)
+    position: int = 0
 
     def as_record(self) -> RelatedBlockRecord:
         return {"heading": self.heading, "items": self.items}
 
 
-_HEADING_RE = re.compile(
-    r"^(?:" + "|".join(re.escape(h) for h in sorted(RELATED_HEADINGS, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
-_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
-_MAX_HEADING_CHARS = 60
-_MAX_BLOCK_LINKS = 40
-_MIN_TITLE_CHARS = 12
-_MIN_SUMMARY_CHARS = 30
-# Containers that hold site chrome, never a related block.
-_CHROME_TAGS = ("nav", "footer", "header")
-_CHROME_TOKENS = ("nav", "menu", "footer", "breadcrumb", "pagination", "post-navigation", "comment", "tagcloud", "tag-cloud")
-_READ_MORE = re.compile(r"^(?:read more|lire la suite|weiterlesen|leer más|leggi di più|lees meer|czytaj dalej)\W*$", re.I)
+@dataclass
+class _Index:
+    """Which teaser URLs and links lie under each element (one walk up per link)."""
+
+    page: str
+    urls: dict[lxml.html.HtmlElement, set[str]] = field(default_factory=dict)
+    links: dict[lxml.html.HtmlElement, list[TeaserLink]] = field(default_factory=dict)
+    compact: dict[lxml.html.HtmlElement, bool] = field(default_factory=dict)
+
+    def others(self, element: lxml.html.HtmlElement) -> int:
+        """Distinct URLs under ``element`` other than the page itself."""
+        urls = self.urls.get(element, set())
+        return len(urls) - (self.page in urls)
 
 
 def find_related_blocks(doc: Document) -> list[RelatedBlock]:
-    containers: list[tuple[lxml.html.HtmlElement, str | None]] = []
-    for heading in _related_headings(doc.tree):
-        container = _container_for_heading(heading)
-        if container is not None:
-            containers.append((container, clean_text(text_of(heading))))
-    for element in _containers_by_vocabulary(doc.tree):
-        containers.append((element, _first_heading_text(element)))
+    """Related blocks in document order, each with its outermost element and its items."""
+    links = find_teaser_links(doc)
+    if not links:
+        return []
+    index = _build_index(doc, links)
+    groups: dict[lxml.html.HtmlElement, list[TeaserLink]] = {}
+    loose = []
+    for link in links:
+        container = _list_container(link, index)
+        if container is None:
+            loose.append(link)
+        else:
+            groups.setdefault(container, []).append(link)
+    order = {id(link.element): n for n, link in enumerate(links)}
+    lists, unlisted = _nest(groups)
+    loose += unlisted
+    blocks = [_list_block(element, members, index, order) for element, members in lists.items()]
+    blocks += _single_teaser_blocks(sorted(loose, key=lambda link: order[id(link.element)]), index, order)
+    found = [block for block in blocks if block is not None and block.items]
+    return sorted(found, key=lambda block: block.position)
+
+
+def _build_index(doc: Document, links: list[TeaserLink]) -> _Index:
+    index = _Index(page=normalized(doc.url))
+    for link in links:
+        key = normalized(link.url)
+        for ancestor in link.element.iterancestors():
+            index.urls.setdefault(ancestor, set()).add(key)
+            index.links.setdefault(ancestor, []).append(link)
+    return index
+
+
+def _list_container(link: TeaserLink, index: _Index) -> lxml.html.HtmlElement | None:
+    """The smallest ancestor holding another teaser, if teasers make up most of it."""
+    own = {normalized(link.url), index.page}
+    for ancestor in link.element.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return None
+        if index.urls[ancestor] - own:
+            if index.others(ancestor) < 2:
+                return None
+            return ancestor if _is_compact(ancestor, index) else None
+    return None
+
+
+def _stray_links(container: lxml.html.HtmlElement, units: set[lxml.html.HtmlElement]) -> int:
+    """Links outside every teaser unit: many of them make a menu with a few stories in it."""
+    stray = 0
+    for link in container.iter("a"):
+        node = link
+        while node is not None and node is not container and node not in units:
+            node = node.getparent()
+        if link.get("href") and node is container:
+            stray += 1
+    return stray
+
+
+def _units(container: lxml.html.HtmlElement, index: _Index) -> dict[str, lxml.html.HtmlElement]:
+    """Each URL's teaser unit: its link's largest ancestor inside ``container`` holding no other URL."""
+    units: dict[str, lxml.html.HtmlElement] = {}
+    for link in index.links.get(container, []):
+        key = normalized(link.url)
+        if key in units:
+            continue
+        unit = link.element
+        for ancestor in link.element.iterancestors():
+            if ancestor is container or len(index.urls[ancestor]) > 1:
+                break
+            unit = ancestor
+        units[key] = unit
+    return units
+
+
+def _is_compact(container: lxml.html.HtmlElement, index: _Index) -> bool:
+    if container not in index.compact:
+        units = _units(container, index).values()
+        sizes = [len(text_of(unit)) for unit in units]
+        total = len(text_of(container))
+        outside = total - sum(sizes)
+        index.compact[container] = (
+            max(sizes, default=0) <= _MAX_UNIT_CHARS
+            and (outside <= _MAX_OUTSIDE_CHARS or outside <= _MAX_OUTSIDE_SHARE * total)
+            and _stray_links(container, set(units)) <= max(1, len(sizes) // 2)
+        )
+    return index.compact[container]
+
+
+def _nest(
+    groups: dict[lxml.html.HtmlElement, list[TeaserLink]],
+) -> tuple[dict[lxml.html.HtmlElement, list[TeaserLink]], list[TeaserLink]]:
+    """Settle lists nested in lists. An outer list adding one lead teaser absorbs the inner
+    lists ("featured story + list" widgets); one adding two is a column of boxes whose
+    stray links are not a list of their own; from three on both lists stand."""
+    outer_of = {
+        element: next((a for a in element.iterancestors() if a in groups), None) for element in groups
+    }
+    inner_count: dict[lxml.html.HtmlElement, int] = {}
+    for outer in outer_of.values():
+        if outer is not None:
+            inner_count[outer] = inner_count.get(outer, 0) + 1
+    lists: dict[lxml.html.HtmlElement, list[TeaserLink]] = {}
+    unlisted: list[TeaserLink] = []
+    for element, members in groups.items():
+        own = len({normalized(link.url) for link in members if not link.is_self})
+        if inner_count.get(element) and own == 2:
+            unlisted += members
+            continue
+        target = element
+        while (outer := outer_of.get(target)) is not None and _own_count(groups[outer]) == 1:
+            target = outer
+        lists.setdefault(target, []).extend(members)
+    return lists, unlisted
+
+
+def _own_count(members: list[TeaserLink]) -> int:
+    return len({normalized(link.url) for link in members if not link.is_self})
+
+
+def _list_block(
+    element: lxml.html.HtmlElement, members: list[TeaserLink], index: _Index, order: dict[int, int]
+) -> RelatedBlock | None:
+    links = sorted(members, key=lambda link: order[id(link.element)])
+    if not links:
+        return None
+    titles = [link.text for link in links if not link.is_self] or [""]
+    chars = sum(map(len, titles)) / len(titles)
+    words = sum(len(title.split()) for title in titles) / len(titles)
+    if not _unspaced(titles) and (chars < _MIN_MEAN_TITLE_CHARS or words < _MIN_MEAN_TITLE_WORDS):
+        return None
+    by_url: dict[str, list[TeaserLink]] = {}
+    for link in links:
+        by_url.setdefault(normalized(link.url), []).append(link)
+    units = _units(element, index)
+    items = [item for key, same in by_url.items() if (item := build_item(units[key], same)) is not None]
+    return RelatedBlock(element, find_heading(element, links[0].element), items, order[id(links[0].element)])
+
+
+def _single_teaser_blocks(
+    loose: list[TeaserLink], index: _Index, order: dict[int, int]
+) -> list[RelatedBlock]:
+    """Boxes holding one teaser, kept when the related vocabulary names them."""
     blocks = []
-    seen: list[lxml.html.HtmlElement] = []
-    for element, heading in containers:
-        if any(element is s or _is_ancestor(s, element) or _is_ancestor(element, s) for s in seen):
+    seen: set[str] = set()
+    for link in loose:
+        key = normalized(link.url)
+        if link.is_self or key in seen:
             continue
-        if _is_chrome(element):
+        unit = _single_unit(link, index)
+        label = read_also_label(unit, link.element)
+        if label is None and not looks_like_related_box(unit, link.element):
             continue
-        items = _items(doc, element)
-        if items:
-            seen.append(element)
-            blocks.append(RelatedBlock(element=element, heading=heading or None, items=items))
-    blocks.extend(_inline_read_also(doc, seen))
-    blocks.sort(key=lambda b: _position(doc.tree, b.element))
+        same = [other for other in index.links.get(unit, [link]) if normalized(other.url) == key] or [link]
+        item = build_item(unit, same)
+        if item is not None:
+            seen.add(key)
+            heading = label or find_heading(unit, link.element)
+            blocks.append(RelatedBlock(unit, heading, [item], order[id(link.element)]))
     return blocks
 
 
-def _related_headings(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    found = []
-    for element in tree.iter(*_HEADING_TAGS, "div", "span", "p", "strong"):
-        if element.tag in ("div", "span", "p", "strong") and not _looks_like_title_element(element):
-            continue
-        text = clean_text(text_of(element))
-        if 0 < len(text) <= _MAX_HEADING_CHARS and _HEADING_RE.match(text) and not element.xpath(".//a[not(contains(@href, '#'))][string-length(normalize-space()) > 20]"):
-            found.append(element)
-    return found
-
-
-def _looks_like_title_element(element: lxml.html.HtmlElement) -> bool:
-    tokens = f"{element.get('class', '')} {element.get('id', '')}".lower()
-    return any(t in tokens for t in ("title", "heading", "headline", "header"))
-
-
-def _container_for_heading(heading: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    element = heading
-    for _ in range(4):
-        parent = element.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            return None
-        element = parent
-        links = _content_links(element, exclude=heading)
-        if len(links) > _MAX_BLOCK_LINKS:
-            return None
-        if links:
-            return element
-    return None
-
-
-def _containers_by_vocabulary(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    found = []
-    for element in tree.iter("div", "section", "aside", "ul", "ol"):
-        tokens = f"{element.get('class', '')} {element.get('id', '')}".lower().replace("_", "-")
-        if any(token in tokens.split() or f"{token}-" in tokens or f"-{token}" in tokens for token in RELATED_CONTAINER_TOKENS):
-            if 1 <= len(_content_links(element)) <= _MAX_BLOCK_LINKS:
-                found.append(element)
-    return found
-
-
-def _first_heading_text(element: lxml.html.HtmlElement) -> str | None:
-    for heading in element.iter(*_HEADING_TAGS):
-        text = clean_text(text_of(heading))
-        if text and len(text) <= _MAX_HEADING_CHARS and not heading.xpath(".//a"):
-            return text
-    return None
-
-
-def _content_links(element: lxml.html.HtmlElement, exclude: lxml.html.HtmlElement | None = None) -> list[lxml.html.HtmlElement]:
-    links = []
-    for link in element.iter("a"):
-        href = (link.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
-            continue
-        if exclude is not None and (link is exclude or _is_ancestor(exclude, link)):
-            continue
-        links.append(link)
-    return links
-
-
-def _is_chrome(element: lxml.html.HtmlElement) -> bool:
-    for node in (element, *element.iterancestors()):
-        if node.tag in _CHROME_TAGS:
-            return True
-        tokens = f"{node.get('class', '')} {node.get('id', '')}".lower()
-        if node is element and any(t in tokens for t in _CHROME_TOKENS):
-            return True
-    return False
-
-
-def _items(doc: Document, container: lxml.html.HtmlElement) -> list[RelatedItem]:
-    by_url: dict[str, list[lxml.html.HtmlElement]] = {}
-    page_url = urldefrag(doc.url)[0]
-    for link in _content_links(container):
-        url = urldefrag(absolute_url(doc.url, link.get("href", "")))[0]
-        if url != page_url:
-            by_url.setdefault(url, []).append(link)
-    items = []
-    for url, links in by_url.items():
-        titles = [clean_text(text_of(a)) for a in links]
-        titles = [t for t in titles if not _READ_MORE.match(t)]
-        title = max(titles, key=len, default="")
-        if len(title) < _MIN_TITLE_CHARS:
-            continue
-        teaser = _teaser_unit(container, links[0], set(by_url) - {url}, doc.url)
-        items.append(RelatedItem(title=title, url=url, summary=_summary(teaser, title)))
-    return items
-
-
-def _teaser_unit(
-    container: lxml.html.HtmlElement, link: lxml.html.HtmlElement, other_urls: set[str], base: str
-) -> lxml.html.HtmlElement:
-    """The largest ancestor of ``link`` inside ``container`` that links to no other item."""
-    unit = link
-    for ancestor in link.iterancestors():
-        if ancestor is container:
+def _single_unit(link: TeaserLink, index: _Index) -> lxml.html.HtmlElement:
+    """The box around a lone teaser: grown while it takes in no other teaser and little
+    other text (a heading, a kicker, a summary), so it stops at the paragraph in prose."""
+    unit = link.element
+    size = len(text_of(unit))
+    for ancestor in link.element.iterancestors():
+        if ancestor.tag in ("body", "html") or len(index.urls[ancestor]) > 1:
             break
-        hrefs = {urldefrag(absolute_url(base, a.get("href", "")))[0] for a in ancestor.iter("a") if a.get("href")}
-        if hrefs & other_urls:
+        grown = len(text_of(ancestor))
+        if grown > _MAX_SINGLE_TEASER_CHARS or grown - size > _MAX_SINGLE_TEASER_EXTRA_CHARS:
             break
-        unit = ancestor
+        unit, size = ancestor, grown
     return unit
 
 
-def _summary(teaser: lxml.html.HtmlElement, title: str) -> str | None:
-    best = ""
-    for element in teaser.iter("p", "div", "span"):
-        if element.xpath(".//a") or element.xpath(".//p"):
-            continue
-        text = clean_text(text_of(element))
-        if text != title and len(text) > len(best):
-            best = text
-    return best if len(best) >= _MIN_SUMMARY_CHARS else None
-
-
-_INLINE_LABEL = re.compile(
-    r"^\s*(?:à lire aussi|a lire aussi|lire aussi|à lire également|read also|also read|read more|see also|"
-    r"lesen sie auch|mehr zum thema|leggi anche|leia também|lees ook|czytaj też|czytaj także|te puede interesar|"
-    r"lea también|ver también)\s*[:\-–—]?\s*",
-    re.IGNORECASE,
-)
-
-
-def _inline_read_also(doc: Document, seen: list[lxml.html.HtmlElement]) -> list[RelatedBlock]:
-    """One-link "À lire aussi : …" lines inside the text, each a one-item block."""
-    blocks = []
-    for paragraph in doc.tree.iter("p", "div", "li"):
-        if paragraph.tag == "div" and paragraph.xpath("./p|./div"):
-            continue
-        text = clean_text(text_of(paragraph))
-        match = _INLINE_LABEL.match(text)
-        links = _content_links(paragraph)
-        if not match or len(links) != 1 or len(text) > 250:
-            continue
-        if any(paragraph is s or _is_ancestor(s, paragraph) for s in seen):
-            continue
-        title = clean_text(text_of(links[0]))
-        if len(title) < _MIN_TITLE_CHARS:
-            continue
-        heading = clean_text(match.group(0)).rstrip(" :-–—") or None
-        url = urldefrag(absolute_url(doc.url, links[0].get("href", "")))[0]
-        blocks.append(RelatedBlock(element=paragraph, heading=heading, items=[RelatedItem(title=title, url=url, summary=None)]))
-        seen.append(paragraph)
-    return blocks
-
-
-def _is_ancestor(candidate: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> bool:
-    return any(parent is candidate for parent in element.iterancestors())
-
-
-def _position(tree: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> int:
-    line = element.sourceline
-    return line if line is not None else 0
+def _unspaced(titles: list[str]) -> bool:
+    """Titles in a script without spaces (CJK, Thai): characters carry more per title."""
+    return any(ord(ch) > 0x2E80 for title in titles[:3] for ch in title[:4])

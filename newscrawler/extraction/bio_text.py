@@ -1,0 +1,136 @@
+"""The bio inside an author box, and bio sentences beside the byline.
+
+A bio is sentence-like text about the author: six words or more, ending like a sentence
+or opening with "<name> is/ist/est/…". A byline ("By Jane Doe | 3 May 2024"), a name, a
+list of social links or a call to action is not a bio.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import lxml.html
+
+from newscrawler.extraction.document import text_of
+from newscrawler.extraction.text import clean_text
+from newscrawler.extraction.vocabulary import (
+    AUTHOR_ABOUT_PREFIXES,
+    AUTHOR_BOX_LABELS,
+    BIO_CALLS_TO_ACTION,
+    BIO_DISCLAIMERS,
+    BIO_VERBS,
+    BYLINE_PREFIXES,
+)
+
+MIN_BIO_CHARS = 30
+MIN_BIO_WORDS = 6
+MAX_BIO_CHARS = 1500
+_BLOCKS = frozenset({"p", "div", "span", "figcaption", "dd", "section", "blockquote", "li", "td"})
+_BLOCK_CHILDREN = frozenset(
+    {"p", "div", "figcaption", "dd", "section", "ul", "ol", "table", "h2", "h3", "h4"}
+)
+_LABEL = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(label) for label in sorted(AUTHOR_BOX_LABELS, key=len, reverse=True))
+    + r")\b\s*:?\s*",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION = re.compile(
+    r"\s*\b(?:"
+    + "|".join(re.escape(c) for c in sorted(BIO_CALLS_TO_ACTION, key=len, reverse=True))
+    + r")\b.*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True)) + r")\s",
+    re.IGNORECASE,
+)
+_DISCLAIMER = re.compile(
+    r"\s*\b(?:" + "|".join(re.escape(d) for d in BIO_DISCLAIMERS) + r")\b[^.]*\.?\s*$", re.IGNORECASE
+)
+_HANDLE_TAIL = re.compile(r"(?:\s+@\w+)+\s*$")
+_SENTENCE_END = re.compile(r"[.!?…»”\")]\s*$")
+_VERBS = "|".join(re.escape(v) for v in sorted(BIO_VERBS, key=len, reverse=True))
+_ABOUT = "|".join(re.escape(p) for p in sorted(AUTHOR_ABOUT_PREFIXES, key=len, reverse=True))
+_VERB_WORDS = frozenset(v for v in BIO_VERBS if " " not in v)
+_CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
+
+
+def box_bio(box: lxml.html.HtmlElement, name: str | None) -> str:
+    """The longest bio-like text block of an author box, cleaned; "" when there is none."""
+    best = ""
+    for text in _block_texts(box):
+        text = clean_bio(text, name)
+        if len(text) > len(best) and looks_like_bio(text, name):
+            best = text
+    return best
+
+
+def clean_bio(text: str, name: str | None) -> str:
+    """Without the box label ("About the author:", "Über Jane Doe"), trailing handles and
+    calls to action ("View all posts by …")."""
+    text = _LABEL.sub("", text)
+    if name:
+        text = re.sub(rf"^(?:{_ABOUT})\s+{re.escape(name)}\s*:?\s*", "", text, flags=re.IGNORECASE)
+    text = _CALL_TO_ACTION.sub("", text)
+    text = _DISCLAIMER.sub("", text)
+    return _HANDLE_TAIL.sub("", text).strip(" |·•–—-")
+
+
+def looks_like_bio(text: str, name: str | None) -> bool:
+    if len(text) < MIN_BIO_CHARS or len(text) > MAX_BIO_CHARS or len(text.split()) < MIN_BIO_WORDS:
+        return False
+    if _BYLINE.match(text) and not _SENTENCE_END.search(text):
+        return False
+    return bool(_SENTENCE_END.search(text) or (name and bio_sentence_pattern([name]).search(text)))
+
+
+def bio_sentence_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """ "<name> (optional aside) is/ist/est … " near the start of a paragraph.
+
+    >>> bool(bio_sentence_pattern(["Jane Doe"]).search("Jane Doe is a reporter covering science."))
+    True
+    """
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True) if n)
+    return re.compile(
+        rf"^.{{0,60}}?\b(?:{alternatives})(?:\s*\([^)]{{0,80}}\))?(?:,[^,.]{{0,80}},)?\s+(?:{_VERBS})\s",
+        re.IGNORECASE,
+    )
+
+
+def name_in_bio(bio: str) -> str | None:
+    """The name a bio opens with ("Marta Zielińska jest dziennikarką …" → "Marta Zielińska").
+
+    >>> name_in_bio("Jane van Doe is a reporter covering the courts.")
+    'Jane van Doe'
+    """
+    words = bio.split()
+    for end in range(2, min(len(words), 6)):
+        if words[end].lower() in _VERB_WORDS:
+            name = words[:end]
+            if name[0][:1].isupper() and name[-1][:1].isupper():
+                return " ".join(name)
+            return None
+    return None
+
+
+def name_variants(name: str) -> list[str]:
+    """The name and, for text glued by markup ("Jeff FoustMonday"), its first two or three words."""
+    words = _CAMEL_JOIN.sub(" ", name).split()
+    variants = [name]
+    if len(words) >= 3 or words != name.split():
+        variants += [" ".join(words[:3]), " ".join(words[:2])]
+    return [v for v in dict.fromkeys(variants) if len(v.split()) >= 2 or v == name]
+
+
+def _block_texts(element: lxml.html.HtmlElement) -> Iterable[str]:
+    """Texts of blocks holding no other block (a bio paragraph, not the box around it), and
+    the loose text of the others (a bio written straight into the box, beside its picture)."""
+    for node in element.iter():
+        if node.tag not in _BLOCKS and node is not element:
+            continue
+        if not any(inner.tag in _BLOCK_CHILDREN for inner in node.iterdescendants()):
+            yield clean_text(text_of(node))
+        else:
+            yield clean_text(" ".join([node.text or "", *(child.tail or "" for child in node)]))

@@ -1,0 +1,163 @@
+"""One related item from the links of one teaser: its title, URL and summary.
+
+The title is the teaser's headline: the heading inside (or around) a link to the item,
+else its longest link text, without the kicker ("Politik", "Premium") or the trailing
+date some sites glue to it. The summary is the longest other text of the teaser unit,
+not a date, byline or kicker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TypedDict
+
+import lxml.html
+
+from newscrawler.extraction.classes import names_of, token_pattern
+from newscrawler.extraction.document import text_of
+from newscrawler.extraction.related_links import TeaserLink
+from newscrawler.extraction.text import clean_text
+from newscrawler.extraction.vocabulary import (
+    KICKER_TOKENS,
+    READ_MORE_LABELS,
+    TEASER_META_TOKENS,
+    TITLE_TOKENS,
+)
+
+
+class RelatedItem(TypedDict):
+    title: str
+    url: str
+    summary: str | None
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TITLE = token_pattern(TITLE_TOKENS)
+_KICKER = token_pattern(KICKER_TOKENS)
+_META = token_pattern(TEASER_META_TOKENS)
+_READ_MORE = "|".join(re.escape(label) for label in sorted(READ_MORE_LABELS, key=len, reverse=True))
+_READ_MORE_ONLY = re.compile(rf"^(?:{_READ_MORE})\W*$", re.IGNORECASE)
+_READ_MORE_TAIL = re.compile(rf"\s*[|»›→…]*\s*\b(?:{_READ_MORE})\W*$", re.IGNORECASE)
+_DATE_TAIL = re.compile(
+    r"\s*[,|–-]\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s*,?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$", re.I
+)
+_DATE_LIKE = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_INLINE_TAGS = ("strong", "b", "em", "i", "span", "small", "mark")
+_MIN_SUMMARY_CHARS = 30
+_MAX_KICKER_WORDS = 4
+
+
+def build_item(unit: lxml.html.HtmlElement, links: list[TeaserLink]) -> RelatedItem | None:
+    """The item of one teaser unit; ``links`` are the unit's links to the item's URL."""
+    title_element = _title_element(unit, links)
+    title = _title_text(title_element) if title_element is not None else ""
+    if not title:
+        title = max(
+            (link.text for link in links if not _READ_MORE_ONLY.match(link.text)), key=len, default=""
+        )
+    if not title:
+        return None
+    summary = _summary(unit, title_element, title)
+    return RelatedItem(title=title, url=links[0].url, summary=summary)
+
+
+def _title_element(unit: lxml.html.HtmlElement, links: list[TeaserLink]) -> lxml.html.HtmlElement | None:
+    """The heading in or around a link, else the link with the longest headline text."""
+    for link in links:
+        for inner in link.element.iter():
+            if inner is not link.element and (inner.tag in _HEADINGS or _is_title_class(inner)):
+                return inner
+        for ancestor in link.element.iterancestors():
+            if ancestor.tag in _HEADINGS or _is_title_class(ancestor):
+                return link.element
+            if ancestor is unit:
+                break
+    readable = [
+        link for link in links if not _READ_MORE_ONLY.match(link.text) and clean_text(text_of(link.element))
+    ]
+    return max(readable, key=lambda link: len(link.text)).element if readable else None
+
+
+def _is_title_class(element: lxml.html.HtmlElement) -> bool:
+    names = names_of(element)
+    return bool(names and _TITLE.search(names) and not _KICKER.search(names))
+
+
+def _title_text(element: lxml.html.HtmlElement) -> str:
+    skipped = set(_kickers(element))
+    text = clean_text(" ".join(_texts_outside(element, skipped))) or clean_text(text_of(element))
+    return _DATE_TAIL.sub("", text)
+
+
+def _kickers(element: lxml.html.HtmlElement) -> Iterable[lxml.html.HtmlElement]:
+    """Kicker labels inside a title link: by class, or a short bold run glued to the title
+    ("<strong>Aero-Kultur</strong>Junkers Ju 52…", shown on its own line by the site's CSS)."""
+    for inner in element.iterdescendants():
+        if not isinstance(inner.tag, str):
+            continue
+        names = names_of(inner)
+        if names and _KICKER.search(names):
+            yield inner
+        elif inner.tag in _INLINE_TAGS and inner.tail and not inner.tail[:1].isspace():
+            own = clean_text(text_of(inner))
+            if own and len(own.split()) <= _MAX_KICKER_WORDS:
+                yield inner
+
+
+def _texts_outside(element: lxml.html.HtmlElement, skipped: set[lxml.html.HtmlElement]) -> Iterable[str]:
+    """``element``'s text with the ``skipped`` subtrees left out (their tails kept)."""
+    if element.text:
+        yield element.text
+    for child in element:
+        if isinstance(child.tag, str) and child not in skipped:
+            yield from _texts_outside(child, skipped)
+        if child.tail:
+            yield " " + child.tail
+
+
+def _summary(
+    unit: lxml.html.HtmlElement, title_element: lxml.html.HtmlElement | None, title: str
+) -> str | None:
+    excluded = set(title_element.iterancestors()) | {title_element} if title_element is not None else set()
+    best = ""
+    for element in unit.iter("p", "div", "span", "dd", "a"):
+        if element in excluded or _inside(element, title_element, unit) or _is_meta(element, excluded):
+            continue
+        if any(inner.tag in ("p", "div") for inner in element.iterdescendants()):
+            continue
+        text = _READ_MORE_TAIL.sub("", clean_text(text_of(element)))
+        if len(text) > len(best) and text != title and text not in title and not _is_date_line(text):
+            best = text
+    return best if len(best) >= _MIN_SUMMARY_CHARS else None
+
+
+def _inside(
+    element: lxml.html.HtmlElement, title_element: lxml.html.HtmlElement | None, unit: lxml.html.HtmlElement
+) -> bool:
+    if title_element is None:
+        return False
+    for ancestor in element.iterancestors():
+        if ancestor is title_element:
+            return True
+        if ancestor is unit:
+            return False
+    return False
+
+
+def _is_meta(element: lxml.html.HtmlElement, stop: set[lxml.html.HtmlElement]) -> bool:
+    """Dates, bylines and kickers of the teaser, by tag or class, on the element or above it
+    up to the part shared with the title (a list named "category-articles" is no kicker)."""
+    node: lxml.html.HtmlElement | None = element
+    while node is not None and node not in stop:
+        if node.tag in ("time", "figcaption", "button"):
+            return True
+        names = names_of(node)
+        if names and (_META.search(names) or _KICKER.search(names)):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _is_date_line(text: str) -> bool:
+    return len(text) <= 60 and bool(_DATE_LIKE.search(text))
