@@ -1,0 +1,1 @@
+"""Benchmarks for newscrawler; `python -m bench` runs the extraction benchmark."""

@@ -1,0 +1,5 @@
+"""`python -m bench`: run the extraction benchmark (see bench/extraction.py)."""
+
+from bench.extraction import main
+
+raise SystemExit(main())

@@ -1,0 +1,104 @@
+"""Loaders for the three development corpora under shared/corpora.
+
+A loader returns `Page`s: where the page is on disk, the URL to pass to the extractor,
+and the gold annotation as the corpus stores it. The HTML itself is read later, one page
+at a time, by `read_html` in the process that extracts it, so that no system's peak
+memory includes every page of the corpus.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+AEB = "aeb"
+TRAF = "traf"
+LABELS = "labels"
+CORPUS_NAMES = (AEB, TRAF, LABELS)
+
+# evaldata.json keys some URLs with the sub-collection they came from ("hard::https://…")
+_TRAF_KEY_PREFIXES = ("hard::", "recall::")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a corpus.
+
+    `path` is the gzip file; it holds the original bytes (original encoding), which
+    both systems receive unchanged. `gold` is the corpus's annotation for the page:
+    aeb -> the articleBody string; traf -> the evaldata.json item; labels -> the
+    bio-related-dev.json record.
+    """
+
+    corpus: str
+    page_id: str
+    url: str
+    path: Path
+    gold: Any
+
+    @property
+    def source_key(self) -> tuple[str, str]:
+        """Same file and URL means same extraction: labels pages reuse aeb/traf results."""
+        return (str(self.path), self.url)
+
+
+def read_html(path: Path) -> bytes:
+    """The page's original bytes, un-gzipped and not decoded."""
+    with gzip.open(path, "rb") as f:
+        return f.read()
+
+
+def _load_json(path: Path) -> Any:
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def load_aeb(root: Path) -> list[Page]:
+    """aeb-dev: ground-truth.json {id: {url, articleBody}} and html/<id>.html.gz."""
+    base = root / "aeb-dev"
+    truth: dict[str, dict[str, str]] = _load_json(base / "ground-truth.json")
+    return [
+        Page(AEB, page_id, item["url"], base / "html" / f"{page_id}.html.gz",
+             item.get("articleBody") or "")
+        for page_id, item in sorted(truth.items())
+    ]
+
+
+def traf_url(key: str) -> str:
+    """The page URL of an evaldata.json key, without its "hard::"-style prefix."""
+    for prefix in _TRAF_KEY_PREFIXES:
+        if key.startswith(prefix):
+            return key[len(prefix) :]
+    return key
+
+
+def load_traf(root: Path) -> list[Page]:
+    """traf-dev: evaldata.json {key: {file, with, without, title, author, date, …}} and
+    pages/<file>.gz, in the file's order."""
+    base = root / "traf-dev"
+    evaldata: dict[str, dict[str, Any]] = _load_json(base / "evaldata.json")
+    return [
+        Page(TRAF, key, traf_url(key), base / "pages" / f"{item['file']}.gz", item)
+        for key, item in evaldata.items()
+    ]
+
+
+def load_labels(root: Path) -> list[Page]:
+    """labels/bio-related-dev.json: {id: {url, page, author_bio, related, …}}; `page` is
+    relative to the corpora root."""
+    records: dict[str, dict[str, Any]] = _load_json(root / "labels" / "bio-related-dev.json")
+    return [
+        Page(LABELS, page_id, record["url"], root / record["page"], record)
+        for page_id, record in records.items()
+    ]
+
+
+LOADERS = {AEB: load_aeb, TRAF: load_traf, LABELS: load_labels}
+
+
+def load(root: Path, names: tuple[str, ...], limit: int | None = None) -> dict[str, list[Page]]:
+    """The named corpora, each cut to its first `limit` pages when a limit is given."""
+    return {name: LOADERS[name](root)[:limit] for name in names}

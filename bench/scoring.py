@@ -1,0 +1,128 @@
+"""Score one system's records against one corpus's gold annotations.
+
+This is the glue between `bench.metrics` (pure metric functions) and the records the
+systems return: it reads the needed fields out of a record, applies the metrics, and
+returns the corpus figures plus one score row per page (worst first) for error analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from bench import metrics
+from bench.corpora import AEB, LABELS, TRAF, Page
+from bench.systems import Record
+
+Figures = dict[str, float]
+PageRows = list[dict[str, Any]]
+Lookup = Callable[[Page], Record]
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _author_dicts(record: Record) -> list[dict[str, Any]]:
+    authors = record.get("authors")
+    return [a for a in authors if isinstance(a, dict)] if isinstance(authors, list) else []
+
+
+def authors_text(record: Record) -> str | None:
+    """Author names joined with "; " (the gold format), or None when there is none."""
+    names = [metrics.normalize_space(n) for a in _author_dicts(record) if (n := _text(a.get("name")))]
+    return "; ".join(n for n in names if n) or None
+
+
+def bio_text(record: Record) -> str | None:
+    """All authors' bios joined by a space (a page's gold holds them as one text)."""
+    bios = [b for a in _author_dicts(record) if (b := _text(a.get("bio"))) and b.strip()]
+    return " ".join(bios) or None
+
+
+def related_items(blocks: object) -> list[metrics.RelatedItem]:
+    """Items of all related blocks, in record/label shape alike; items without a URL
+    string are skipped (they cannot match)."""
+    items: list[metrics.RelatedItem] = []
+    for block in blocks if isinstance(blocks, list) else []:
+        for item in block.get("items") or [] if isinstance(block, dict) else []:
+            if isinstance(item, dict) and isinstance(item.get("url"), str):
+                items.append(
+                    metrics.RelatedItem(_text(item.get("title")), item["url"], _text(item.get("summary")))
+                )
+    return items
+
+
+def score_aeb(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows]:
+    """Shingle P/R/F1 of the body on aeb-dev."""
+    shares = [metrics.shingle_shares(p.gold, _text(lookup(p).get("body")) or "") for p in pages]
+    prf = metrics.aeb_scores(shares)
+    rows = []
+    for page, s in zip(pages, shares, strict=True):
+        precision, recall = metrics.shingle_precision(s), metrics.shingle_recall(s)
+        rows.append({"id": page.page_id, "url": page.url, "f1": metrics.f1_of(precision, recall),
+                     "precision": precision, "recall": recall})
+    rows.sort(key=lambda r: r["f1"])
+    return {"aeb_precision": prf.precision, "aeb_recall": prf.recall, "aeb_f1": prf.f1}, rows
+
+
+def score_traf(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows]:
+    """Snippet P/R/F1 of the body, and title/author/date exact-match shares, on traf-dev."""
+    total = metrics.SnippetCounts()
+    hits: dict[str, list[bool]] = {"title": [], "author": [], "date": []}
+    rows = []
+    for page in pages:
+        record, gold = lookup(page), page.gold
+        counts = metrics.snippet_counts(_text(record.get("body")) or "", gold["with"], gold["without"])
+        total += counts
+        row: dict[str, Any] = {"id": page.page_id, "url": page.url, "fn": counts.fn, "fp": counts.fp}
+        checks = (
+            ("title", metrics.gold_text(gold.get("title")), _text(record.get("title")), metrics.text_matches),
+            ("author", metrics.gold_text(gold.get("author")), authors_text(record), metrics.text_matches),
+            ("date", metrics.gold_date(gold.get("date")), _text(record.get("published_at")), metrics.date_matches),
+        )
+        for field, expected, got, matches in checks:
+            if expected is None:  # no gold value: the page is not in this share
+                continue
+            ok = matches(expected, got)
+            hits[field].append(ok)
+            if not ok:
+                row[field] = {"gold": expected, "got": got}
+        rows.append(row)
+    prf = metrics.snippet_scores(total)
+    rows.sort(key=lambda r: (-(r["fn"] + r["fp"]), -sum(f in r for f in hits)))
+    figures = {"traf_precision": prf.precision, "traf_recall": prf.recall, "traf_f1": prf.f1}
+    figures.update({f"traf_{field}": metrics.share(ok) for field, ok in hits.items()})
+    return figures, rows
+
+
+def score_labels(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows]:
+    """Bio detection and text, related items P/R/F1 and title/summary shares."""
+    bios: list[tuple[str | None, str | None]] = []
+    related: list[metrics.RelatedPageScore] = []
+    rows = []
+    for page in pages:
+        record = lookup(page)
+        pair = (_text(page.gold.get("author_bio")), bio_text(record))
+        score = metrics.related_page_score(related_items(page.gold.get("related")),
+                                           related_items(record.get("related")))
+        bios.append(pair)
+        related.append(score)
+        bio_f1 = metrics.token_f1(*pair) if metrics.has_bio(pair[0]) or metrics.has_bio(pair[1]) else 1.0
+        rows.append({"id": page.page_id, "url": page.url, "bio_f1": bio_f1,
+                     "bio": {"gold": pair[0], "got": pair[1]},
+                     "related": {"tp": score.tp, "fp": score.fp, "fn": score.fn}})
+    rows.sort(key=lambda r: (-(r["related"]["fp"] + r["related"]["fn"]), r["bio_f1"]))
+    detection = metrics.bio_detection(bios)
+    rel = metrics.related_scores(related)
+    figures = {
+        "bio_detection_precision": detection.precision, "bio_detection_recall": detection.recall,
+        "bio_detection_f1": detection.f1, "bio_text_f1": metrics.bio_text_f1(bios),
+        "related_precision": rel.prf.precision, "related_recall": rel.prf.recall,
+        "related_f1": rel.prf.f1, "related_titles": rel.titles_share,
+        "related_summaries": rel.summaries_share,
+    }
+    return figures, rows
+
+
+SCORERS = {AEB: score_aeb, TRAF: score_traf, LABELS: score_labels}
