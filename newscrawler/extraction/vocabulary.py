@@ -56,6 +56,119 @@ BYLINE_PREFIXES = (
     "geschreven door",
     "przez",
     "autor:",
+    "text",
+    "text von",
+    "ein artikel von",
+    "ein beitrag von",
+    "geschrieben von",
+    "verfasst von",
+    "redigé par",
+    "rédigé par",
+    "publicado por",
+    "scritto da",
+    "interview",
+    "view all posts by",
+    "all posts by",
+    "more posts by",
+    "more from",
+    "posts by",
+    "articles by",
+    "show all articles of",
+    "see all articles by",
+    "zeige alle beiträge von",
+    "alle beiträge von",
+    "alle artikel von",
+    "alles von",
+    "mehr von",
+    "voir tous les articles de",
+    "tous les articles de",
+    "ver todos los artículos de",
+    "zum profil von",
+    "profil von",
+    "artikel von",
+    "beitrag von",
+    "vom",
+    "作者",
+    "编辑",
+    "责任编辑",
+)
+
+# Credits that introduce a photographer or illustrator, not an author: such text is no byline.
+CREDIT_PREFIXES = ("foto", "fotos", "photo", "photos", "bild", "image", "illustration", "©", "(c)", "credit")
+
+# Link and label texts found where a byline is expected that are never a person's name.
+AUTHOR_NON_NAMES = frozenset(
+    {
+        "edit",
+        "no author",
+        "unknown author",
+        "admin",
+        "administrator",
+        "anonymous",
+        "veröffentlicht",
+        "published",
+        "updated",
+        "share",
+        "follow",
+        "twitter",
+        "facebook",
+        "email",
+        "e-mail",
+        "comments",
+        "kommentare",
+        "commentaires",
+        "afficher mon profil complet",
+        "view my complete profile",
+        "mein profil vollständig anzeigen",
+        "why you can trust",
+        "[email protected]",
+        "kontakt",
+        "contact",
+        "posted",
+        "datum",
+        "date",
+        "beitrag",
+        "alle artikel",
+        "mehr über mich",
+        "about me",
+        "more",
+        "mehr",
+    }
+)
+
+# class/id tokens of byline elements (substring match on the lower-cased attribute).
+BYLINE_CLASS_TOKENS = (
+    "byline",
+    "author",
+    "autor",
+    "auteur",
+    "writer",
+    "verfasser",
+    "posted-by",
+    "postedby",
+    "submitted-by",
+    "journalist",
+    "reporter",
+    "creator",
+)
+
+# class/id tokens of places where names are not the article's byline.
+BYLINE_EXCLUDED_TOKENS = ("comment", "avatar", "author-box", "author-bio", "about-author", "related", "footer")
+
+# Month names (lower-case, also abbreviated) that mark a date, not a name, in byline text.
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+    "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
+    "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre",
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "octubre", "noviembre", "diciembre",
+    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+    "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro",
+    "dezembro",
+    "januari", "februari", "maart", "mei", "augustus",
 )
 
 # Conjunctions that join several author names.
