@@ -26,7 +26,7 @@ from newscrawler.extraction.vocabulary import (
     BYLINE_EXCLUDED_TOKENS,
     BYLINE_PREFIXES,
     CREDIT_PREFIXES,
-    MONTH_NAMES,
+    MONTH_NUMBERS,
     ORGANIZATION_TYPES,
 )
 
@@ -42,9 +42,7 @@ _HANDLE = re.compile(r"\s+@\w+$")
 _DATE_TAIL = re.compile(
     r"\s*(?:[,|•·–-]|\bon\b|\ble\b|\bam\b|\bel\b)?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*$|\s*\b\d{1,2}:\d{2}.*$"
 )
-_PREFIXES = "|".join(
-    re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True)
-)
+_PREFIXES = "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
 _PREFIX = re.compile(rf"^(?:{_PREFIXES})(?:\s*[:：]\s*|\s+)", re.IGNORECASE)
 _BARE_PREFIX = re.compile(rf"^(?:{_PREFIXES})\s*[:：]?$", re.IGNORECASE)
 # A byline is short text that starts with a prefix and a capitalized word ("By the numbers" is not).
@@ -58,16 +56,14 @@ _JOINER = re.compile(
     re.IGNORECASE,
 )
 _NOISE = re.compile(
-    r"[,|/–—-]?\s*\b(?:"
-    + "|".join(re.escape(w) for w in AUTHOR_NOISE_WORDS)
-    + r")\b\.?$",
+    r"[,|/–—-]?\s*\b(?:" + "|".join(re.escape(w) for w in AUTHOR_NOISE_WORDS) + r")\b\.?$",
     re.IGNORECASE,
 )
 _MONTH_DATE = re.compile(
     r"\b(?:"
-    + "|".join(re.escape(m) for m in MONTH_NAMES)
+    + "|".join(re.escape(m) for m in MONTH_NUMBERS)
     + r")\b\.?\s*\d|\d\.?\s*(?:"
-    + "|".join(re.escape(m) for m in MONTH_NAMES)
+    + "|".join(re.escape(m) for m in MONTH_NUMBERS)
     + r")\b",
     re.IGNORECASE,
 )
@@ -103,10 +99,7 @@ def _jsonld_authors(doc: Document, organizations: bool) -> list[Author]:
         entry = resolve_reference(entry, doc.structured.jsonld)
         if isinstance(entry, str) and not organizations:
             found.extend(_author(name, None) for name in split_names(entry))
-        elif (
-            isinstance(entry, dict)
-            and has_type(entry, ORGANIZATION_TYPES) == organizations
-        ):
+        elif isinstance(entry, dict) and has_type(entry, ORGANIZATION_TYPES) == organizations:
             name = entry.get("name")
             if isinstance(name, str):
                 url = _url_of(entry, doc.url)
@@ -135,9 +128,7 @@ def _from_markup(doc: Document) -> list[Author]:
 
 def _from_byline_class(doc: Document) -> list[Author]:
     candidates = []
-    for element in doc.tree.iter(
-        "a", "address", "div", "p", "span", "strong", "li", "h3", "h4", "h5", "h6"
-    ):
+    for element in doc.tree.iter("a", "address", "div", "p", "span", "strong", "li", "h3", "h4", "h5", "h6"):
         tokens = f"{element.get('class', '')} {element.get('id', '')}".lower()
         if not any(token in tokens for token in BYLINE_CLASS_TOKENS):
             continue
@@ -145,11 +136,7 @@ def _from_byline_class(doc: Document) -> list[Author]:
         if 2 <= len(text) <= _MAX_BYLINE_CHARS and not _in_excluded_block(element):
             candidates.append(element)
     # The innermost candidates: a byline wrapper's text includes dates and labels.
-    inner = [
-        c
-        for c in candidates
-        if not any(o is not c and _is_ancestor(c, o) for o in candidates)
-    ]
+    inner = [c for c in candidates if not any(o is not c and _is_ancestor(c, o) for o in candidates)]
     for element in _nearest_group(doc, inner):
         authors = _byline_authors(doc, element)
         if authors:
@@ -159,9 +146,7 @@ def _from_byline_class(doc: Document) -> list[Author]:
 
 def _from_byline_text(doc: Document) -> list[Author]:
     candidates = []
-    for element in doc.tree.iter(
-        "p", "span", "div", "em", "strong", "address", "small", "li"
-    ):
+    for element in doc.tree.iter("p", "span", "div", "em", "strong", "address", "small", "li"):
         own = clean_text(element.text)
         text = text_of(element)
         if (
@@ -170,11 +155,7 @@ def _from_byline_text(doc: Document) -> list[Author]:
             and not _in_excluded_block(element)
         ):
             candidates.append(element)
-    inner = [
-        c
-        for c in candidates
-        if not any(o is not c and _is_ancestor(c, o) for o in candidates)
-    ]
+    inner = [c for c in candidates if not any(o is not c and _is_ancestor(c, o) for o in candidates)]
     for element in _nearest_group(doc, inner)[:1]:
         return _byline_authors(doc, element)
     return []
@@ -191,9 +172,7 @@ def _byline_authors(doc: Document, element: lxml.html.HtmlElement) -> list[Autho
         element = parent
     links = [a for a in element.iter("a") if clean_author_name(text_of(a))]
     if links:
-        return [
-            _author(text_of(a), absolute_url(doc.url, a.get("href", ""))) for a in links
-        ]
+        return [_author(text_of(a), absolute_url(doc.url, a.get("href", ""))) for a in links]
     return [_author(name, None) for name in split_names(text_of(element))]
 
 
@@ -211,9 +190,7 @@ def _from_meta(doc: Document) -> list[Author]:
     return [_author(name, None) for name in split_names(value)]
 
 
-def _nearest_group(
-    doc: Document, elements: list[lxml.html.HtmlElement]
-) -> list[lxml.html.HtmlElement]:
+def _nearest_group(doc: Document, elements: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
     """The candidates of the byline closest after the headline (all of them without an h1).
 
     Sidebars and teaser lists repeat author markup; the article's byline follows its h1.
@@ -229,14 +206,8 @@ def _nearest_group(
     after = [e for e in elements if order.get(e, 0) >= start]
     chosen = min(after or elements, key=lambda e: abs(order.get(e, 0) - start))
     scope = chosen.getparent()
-    scope = (
-        scope.getparent()
-        if scope is not None and scope.getparent() is not None
-        else scope
-    )
-    return [e for e in elements if scope is not None and _is_ancestor(scope, e)] or [
-        chosen
-    ]
+    scope = scope.getparent() if scope is not None and scope.getparent() is not None else scope
+    return [e for e in elements if scope is not None and _is_ancestor(scope, e)] or [chosen]
 
 
 def _in_excluded_block(element: lxml.html.HtmlElement) -> bool:
@@ -249,26 +220,18 @@ def _in_excluded_block(element: lxml.html.HtmlElement) -> bool:
     return False
 
 
-def _is_ancestor(
-    candidate: lxml.html.HtmlElement, element: lxml.html.HtmlElement
-) -> bool:
+def _is_ancestor(candidate: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> bool:
     return any(parent is candidate for parent in element.iterancestors())
 
 
 def _without_site_name(doc: Document, authors: list[Author]) -> list[Author]:
     """Drop the publication's own name (og:site_name, a domain) when it is not alone a person's."""
     site = (doc.meta("og:site_name", "application-name") or "").casefold()
-    return [
-        a
-        for a in authors
-        if a["name"].casefold() != site and not _looks_like_domain(a["name"])
-    ]
+    return [a for a in authors if a["name"].casefold() != site and not _looks_like_domain(a["name"])]
 
 
 def _looks_like_domain(name: str) -> bool:
-    return (
-        " " not in name and re.search(r"\.[a-z]{2,6}$", name, re.IGNORECASE) is not None
-    )
+    return " " not in name and re.search(r"\.[a-z]{2,6}$", name, re.IGNORECASE) is not None
 
 
 def _author(name: str, url: str | None) -> Author:

@@ -19,9 +19,7 @@ _DROP_MARK = "data-nc-drop"
 _MAX_EXCLUDED_SHARE = 0.4
 
 
-def extract_body(
-    doc: Document, exclude: list[lxml.html.HtmlElement] | None = None
-) -> str:
+def extract_body(doc: Document, exclude: list[lxml.html.HtmlElement] | None = None) -> str:
     """Plain-text body; ``exclude`` are elements (author boxes, related blocks) to drop first."""
     dropped = plausible_exclusions(doc, exclude or [])
     # trafilatura copies the tree it is given and prunes the copy, so marking the original
@@ -43,19 +41,14 @@ def extract_body(
     return lines_to_paragraphs(text)
 
 
-def plausible_exclusions(
-    doc: Document, exclude: list[lxml.html.HtmlElement]
-) -> list[lxml.html.HtmlElement]:
+def plausible_exclusions(doc: Document, exclude: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
     """The exclusions that are not the article: none holding the h1 or much of the page's text."""
     if not exclude:
         return []
     total = sum(_paragraph_chars(p) for p in doc.tree.iter("p"))
     kept = []
     for element in exclude:
-        if (
-            element.get(_DROP_MARK) is not None
-            or next(element.iter("h1"), None) is not None
-        ):
+        if element.get(_DROP_MARK) is not None or next(element.iter("h1"), None) is not None:
             continue
         inside = sum(_paragraph_chars(p) for p in element.iter("p"))
         if total and inside > _MAX_EXCLUDED_SHARE * total:

@@ -153,22 +153,14 @@ BYLINE_CLASS_TOKENS = (
 )
 
 # class/id tokens of places where names are not the article's byline.
-BYLINE_EXCLUDED_TOKENS = ("comment", "avatar", "author-box", "author-bio", "about-author", "related", "footer")
-
-# Month names (lower-case, also abbreviated) that mark a date, not a name, in byline text.
-MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-    "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
-    "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre",
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-    "octubre", "noviembre", "diciembre",
-    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
-    "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro",
-    "dezembro",
-    "januari", "februari", "maart", "mei", "augustus",
+BYLINE_EXCLUDED_TOKENS = (
+    "comment",
+    "avatar",
+    "author-box",
+    "author-bio",
+    "about-author",
+    "related",
+    "footer",
 )
 
 # Conjunctions that join several author names.
@@ -356,3 +348,27 @@ RELATED_CONTAINER_TOKENS = (
     "crp_related",
     "gh-read-next",
 )
+
+# Month names and abbreviations (lower-case) to month numbers, for dates written in text.
+MONTH_NUMBERS = {
+    **dict.fromkeys(
+        ("january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari"), 1
+    ),
+    **dict.fromkeys(
+        ("february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"),
+        2,
+    ),
+    **dict.fromkeys(("march", "mar", "märz", "mars", "marzo", "março", "maart", "mär"), 3),
+    **dict.fromkeys(("april", "apr", "avril", "abril", "aprile"), 4),
+    **dict.fromkeys(("may", "mai", "mayo", "maggio", "maio", "mei"), 5),
+    **dict.fromkeys(("june", "jun", "juni", "juin", "junio", "giugno", "junho"), 6),
+    **dict.fromkeys(("july", "jul", "juli", "juillet", "julio", "luglio", "julho"), 7),
+    **dict.fromkeys(("august", "aug", "août", "aout", "agosto", "augustus"), 8),
+    **dict.fromkeys(("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"), 9),
+    **dict.fromkeys(("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"), 10),
+    **dict.fromkeys(("november", "nov", "novembre", "noviembre", "novembro"), 11),
+    **dict.fromkeys(
+        ("december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dicembre", "dezembro"),
+        12,
+    ),
+}
