@@ -1,7 +1,7 @@
 """Author names and profile URLs (bios are attached by :mod:`bios`).
 
 Cascade, most trustworthy first: JSON-LD ``author`` persons → microdata/``rel=author``
-markup → byline elements (class vocabulary) → byline text ("By …", "Von …") → ``<meta
+markup → byline elements (class vocabulary, or text such as "By …", "Von …") → ``<meta
 name=author>`` → JSON-LD organizations. Bylines sit next to the headline, so when a page
 has several candidates (sidebars, teasers) the one closest after the h1 wins.
 """
@@ -51,8 +51,9 @@ _CREDIT = re.compile(
     r"^(?:" + "|".join(re.escape(p) for p in CREDIT_PREFIXES) + r")(?:\s*:|\s|$)",
     re.IGNORECASE,
 )
+# Bylines separate names with commas and conjunctions, and the date with a bar or a bullet.
 _JOINER = re.compile(
-    r"\s*(?:,|;|\s(?:" + "|".join(re.escape(j) for j in AUTHOR_JOINERS) + r")\s)\s*",
+    r"\s*(?:[,;|•·]|\s(?:" + "|".join(re.escape(j) for j in AUTHOR_JOINERS) + r")\s)\s*",
     re.IGNORECASE,
 )
 _NOISE = re.compile(
@@ -78,8 +79,7 @@ def extract_authors(doc: Document) -> list[Author]:
     sources: tuple[Callable[[Document], list[Author]], ...] = (
         _from_jsonld_people,
         _from_markup,
-        _from_byline_class,
-        _from_byline_text,
+        _from_byline,
         _from_meta,
         _from_jsonld_organizations,
     )
@@ -126,39 +126,38 @@ def _from_markup(doc: Document) -> list[Author]:
     return authors
 
 
-def _from_byline_class(doc: Document) -> list[Author]:
-    candidates = []
-    for element in doc.tree.iter("a", "address", "div", "p", "span", "strong", "li", "h3", "h4", "h5", "h6"):
-        tokens = f"{element.get('class', '')} {element.get('id', '')}".lower()
-        if not any(token in tokens for token in BYLINE_CLASS_TOKENS):
-            continue
-        text = text_of(element)
-        if 2 <= len(text) <= _MAX_BYLINE_CHARS and not _in_excluded_block(element):
-            candidates.append(element)
+def _from_byline(doc: Document) -> list[Author]:
+    """Byline elements, by class vocabulary or by prefixed text, the one nearest the h1 first."""
+    candidates = _byline_class_candidates(doc) + _byline_text_candidates(doc)
     # The innermost candidates: a byline wrapper's text includes dates and labels.
     inner = [c for c in candidates if not any(o is not c and _is_ancestor(c, o) for o in candidates)]
-    for element in _nearest_group(doc, inner):
+    for element in _by_distance_from_headline(doc, inner):
         authors = _byline_authors(doc, element)
         if authors:
             return authors
     return []
 
 
-def _from_byline_text(doc: Document) -> list[Author]:
+def _byline_class_candidates(doc: Document) -> list[lxml.html.HtmlElement]:
+    candidates = []
+    for element in doc.tree.iter("a", "address", "div", "p", "span", "strong", "li", "h3", "h4", "h5", "h6"):
+        tokens = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        if not any(token in tokens for token in BYLINE_CLASS_TOKENS):
+            continue
+        if 2 <= len(text_of(element)) <= _MAX_BYLINE_CHARS and not _in_excluded_block(element):
+            candidates.append(element)
+    return candidates
+
+
+def _byline_text_candidates(doc: Document) -> list[lxml.html.HtmlElement]:
     candidates = []
     for element in doc.tree.iter("p", "span", "div", "em", "strong", "address", "small", "li"):
-        own = clean_text(element.text)
         text = text_of(element)
-        if (
-            len(text) <= _MAX_BYLINE_CHARS
-            and _BYLINE_TEXT.match(own or text)
-            and not _in_excluded_block(element)
-        ):
+        if len(text) > _MAX_BYLINE_CHARS:
+            continue
+        if _BYLINE_TEXT.match(text) and not _in_excluded_block(element):
             candidates.append(element)
-    inner = [c for c in candidates if not any(o is not c and _is_ancestor(c, o) for o in candidates)]
-    for element in _nearest_group(doc, inner)[:1]:
-        return _byline_authors(doc, element)
-    return []
+    return candidates
 
 
 def _byline_authors(doc: Document, element: lxml.html.HtmlElement) -> list[Author]:
@@ -190,21 +189,32 @@ def _from_meta(doc: Document) -> list[Author]:
     return [_author(name, None) for name in split_names(value)]
 
 
+def _document_order(doc: Document) -> dict[lxml.html.HtmlElement, int]:
+    return {element: index for index, element in enumerate(doc.tree.iter())}
+
+
+def _by_distance_from_headline(
+    doc: Document, elements: list[lxml.html.HtmlElement]
+) -> list[lxml.html.HtmlElement]:
+    """Candidates after the h1 nearest first, then those before it (bylines follow headlines)."""
+    headline = next(doc.tree.iter("h1"), None)
+    if len(elements) <= 1 or headline is None:
+        return elements
+    order = _document_order(doc)
+    start = order.get(headline, 0)
+    return sorted(elements, key=lambda e: (order.get(e, 0) < start, abs(order.get(e, 0) - start)))
+
+
 def _nearest_group(doc: Document, elements: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
     """The candidates of the byline closest after the headline (all of them without an h1).
 
     Sidebars and teaser lists repeat author markup; the article's byline follows its h1.
     Candidates sharing the chosen one's grandparent belong to the same byline.
     """
-    if len(elements) <= 1:
-        return elements
-    headline = next(doc.tree.iter("h1"), None)
-    if headline is None:
-        return elements
-    order = {element: index for index, element in enumerate(doc.tree.iter())}
-    start = order.get(headline, 0)
-    after = [e for e in elements if order.get(e, 0) >= start]
-    chosen = min(after or elements, key=lambda e: abs(order.get(e, 0) - start))
+    ranked = _by_distance_from_headline(doc, elements)
+    if len(ranked) <= 1 or next(doc.tree.iter("h1"), None) is None:
+        return ranked
+    chosen = ranked[0]
     scope = chosen.getparent()
     scope = scope.getparent() if scope is not None and scope.getparent() is not None else scope
     return [e for e in elements if scope is not None and _is_ancestor(scope, e)] or [chosen]
