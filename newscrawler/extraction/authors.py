@@ -1,27 +1,32 @@
 """Author names and profile URLs (bios are attached by :mod:`bios`).
 
-Cascade: JSON-LD ``author`` Person objects → microdata/``rel=author`` links → byline
-text ("By …", "Par …") → ``<meta name=author>``. Organizations are kept only when no
-person is named.
+Cascade, most trustworthy first: JSON-LD ``author`` persons → microdata/``rel=author``
+markup → byline elements (class vocabulary, or text such as "By …", "Von …") → ``<meta
+name=author>`` → JSON-LD organizations. Bylines sit next to the headline, so when a page
+has several candidates (sidebars, teasers) the one closest after the h1 wins.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, TypedDict
+
+import lxml.html
 
 from newscrawler.extraction.document import Document, text_of
 from newscrawler.extraction.media import absolute_url
-from newscrawler.extraction.structured import (
-    as_list,
-    has_type,
-    resolve_reference,
-)
+from newscrawler.extraction.structured import as_list, has_type, resolve_reference
 from newscrawler.extraction.text import clean_text
 from newscrawler.extraction.vocabulary import (
     AUTHOR_JOINERS,
     AUTHOR_NOISE_WORDS,
+    AUTHOR_NON_NAMES,
+    BYLINE_CLASS_TOKENS,
+    BYLINE_EXCLUDED_TOKENS,
     BYLINE_PREFIXES,
+    CREDIT_PREFIXES,
+    MONTH_NUMBERS,
     ORGANIZATION_TYPES,
 )
 
@@ -33,88 +38,210 @@ class Author(TypedDict):
 
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
+_HANDLE = re.compile(r"\s+@\w+$")
 _DATE_TAIL = re.compile(
     r"\s*(?:[,|•·–-]|\bon\b|\ble\b|\bam\b|\bel\b)?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*$|\s*\b\d{1,2}:\d{2}.*$"
 )
-_PREFIX = re.compile(
-    r"^(?:" + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True)) + r")\b\s*:?\s*",
+_PREFIXES = "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
+_PREFIX = re.compile(rf"^(?:{_PREFIXES})(?:\s*[:：]\s*|\s+)", re.IGNORECASE)
+_BARE_PREFIX = re.compile(rf"^(?:{_PREFIXES})\s*[:：]?$", re.IGNORECASE)
+# A byline is short text that starts with a prefix and a capitalized word ("By the numbers" is not).
+_BYLINE_TEXT = re.compile(rf"^(?:{_PREFIXES})\s*:?\s+(?-i:[A-ZÀ-ÞА-Я])", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in CREDIT_PREFIXES) + r")(?:\s*:|\s|$)",
     re.IGNORECASE,
 )
+# Bylines separate names with commas and conjunctions, and the date with a bar or a bullet.
 _JOINER = re.compile(
-    r"\s*(?:,|;|\s(?:" + "|".join(re.escape(j) for j in AUTHOR_JOINERS) + r")\s)\s*", re.IGNORECASE
+    r"\s*(?:[,;|•·]|\s(?:" + "|".join(re.escape(j) for j in AUTHOR_JOINERS) + r")\s)\s*",
+    re.IGNORECASE,
 )
 _NOISE = re.compile(
     r"[,|/–—-]?\s*\b(?:" + "|".join(re.escape(w) for w in AUTHOR_NOISE_WORDS) + r")\b\.?$",
     re.IGNORECASE,
 )
-_BYLINE_XPATH = (
+_MONTH_DATE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(m) for m in MONTH_NUMBERS)
+    + r")\b\.?\s*\d|\d\.?\s*(?:"
+    + "|".join(re.escape(m) for m in MONTH_NUMBERS)
+    + r")\b",
+    re.IGNORECASE,
+)
+_MARKUP_XPATH = (
     '//*[@itemprop="author"]//*[@itemprop="name"] | //*[@itemprop="author" and not(.//*[@itemprop="name"])]'
     ' | //a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'
 )
-_BYLINE_CLASS_XPATH = (
-    '//*[contains(@class, "byline") or contains(@class, "author-name") or contains(@class, "article-author")'
-    ' or contains(@class, "entry-author") or contains(@class, "post-author-name")]'
-)
+_MAX_BYLINE_CHARS = 120
 
 
 def extract_authors(doc: Document) -> list[Author]:
-    for source in (_from_jsonld, _from_markup, _from_byline_text, _from_meta):
-        authors = _deduplicate(source(doc))
+    sources: tuple[Callable[[Document], list[Author]], ...] = (
+        _from_jsonld_people,
+        _from_markup,
+        _from_byline,
+        _from_meta,
+        _from_jsonld_organizations,
+    )
+    for source in sources:
+        authors = _without_site_name(doc, _deduplicate(source(doc)))
         if authors:
             return authors
     return []
 
 
-def _from_jsonld(doc: Document) -> list[Author]:
+def _jsonld_authors(doc: Document, organizations: bool) -> list[Author]:
     article = doc.structured.article
     if not article:
         return []
-    people: list[Author] = []
-    organizations: list[Author] = []
+    found: list[Author] = []
     for entry in as_list(article.get("author")) + as_list(article.get("creator")):
         entry = resolve_reference(entry, doc.structured.jsonld)
-        if isinstance(entry, str):
-            people.extend(_author(name, None) for name in split_names(entry))
-        elif isinstance(entry, dict):
+        if isinstance(entry, str) and not organizations:
+            found.extend(_author(name, None) for name in split_names(entry))
+        elif isinstance(entry, dict) and has_type(entry, ORGANIZATION_TYPES) == organizations:
             name = entry.get("name")
-            if not isinstance(name, str) or not clean_author_name(name):
-                continue
-            url = _url_of(entry, doc.url)
-            target = organizations if has_type(entry, ORGANIZATION_TYPES) else people
-            target.extend(_author(n, url) for n in split_names(name))
-    return people or organizations
+            if isinstance(name, str):
+                url = _url_of(entry, doc.url)
+                found.extend(_author(n, url) for n in split_names(name))
+    return found
+
+
+def _from_jsonld_people(doc: Document) -> list[Author]:
+    return _jsonld_authors(doc, organizations=False)
+
+
+def _from_jsonld_organizations(doc: Document) -> list[Author]:
+    # An organization is the author only when nothing on the page names a person.
+    return _jsonld_authors(doc, organizations=True)
 
 
 def _from_markup(doc: Document) -> list[Author]:
+    elements = [e for e in doc.tree.xpath(_MARKUP_XPATH) if not _in_excluded_block(e)]
     authors: list[Author] = []
-    for element in doc.tree.xpath(_BYLINE_XPATH):
+    for element in _nearest_group(doc, elements):
         href = element.get("href") if element.tag == "a" else None
         url = absolute_url(doc.url, href) if href else None
         authors.extend(_author(name, url) for name in split_names(text_of(element)))
     return authors
 
 
-def _from_byline_text(doc: Document) -> list[Author]:
-    for element in doc.tree.xpath(_BYLINE_CLASS_XPATH):
-        text = clean_text(text_of(element))
-        if not text or len(text) > 120:
-            continue
-        links = [a for a in element.iter("a") if clean_text(text_of(a))]
-        if links:
-            return [
-                _author(clean_text(text_of(a)), absolute_url(doc.url, a.get("href", "")))
-                for a in links
-                if clean_author_name(text_of(a))
-            ]
-        return [_author(name, None) for name in split_names(text)]
+def _from_byline(doc: Document) -> list[Author]:
+    """Byline elements, by class vocabulary or by prefixed text, the one nearest the h1 first."""
+    candidates = _byline_class_candidates(doc) + _byline_text_candidates(doc)
+    # The innermost candidates: a byline wrapper's text includes dates and labels.
+    inner = [c for c in candidates if not any(o is not c and _is_ancestor(c, o) for o in candidates)]
+    for element in _by_distance_from_headline(doc, inner):
+        authors = _byline_authors(doc, element)
+        if authors:
+            return authors
     return []
 
 
+def _byline_class_candidates(doc: Document) -> list[lxml.html.HtmlElement]:
+    candidates = []
+    for element in doc.tree.iter("a", "address", "div", "p", "span", "strong", "li", "h3", "h4", "h5", "h6"):
+        tokens = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        if not any(token in tokens for token in BYLINE_CLASS_TOKENS):
+            continue
+        if 2 <= len(text_of(element)) <= _MAX_BYLINE_CHARS and not _in_excluded_block(element):
+            candidates.append(element)
+    return candidates
+
+
+def _byline_text_candidates(doc: Document) -> list[lxml.html.HtmlElement]:
+    candidates = []
+    for element in doc.tree.iter("p", "span", "div", "em", "strong", "address", "small", "li"):
+        text = text_of(element)
+        if len(text) > _MAX_BYLINE_CHARS:
+            continue
+        if _BYLINE_TEXT.match(text) and not _in_excluded_block(element):
+            candidates.append(element)
+    return candidates
+
+
+def _byline_authors(doc: Document, element: lxml.html.HtmlElement) -> list[Author]:
+    """Names in one byline element: its person links if any, else its text split."""
+    text = text_of(element)
+    if _CREDIT.match(text):
+        return []
+    parent = element.getparent()
+    if _BARE_PREFIX.match(text) and parent is not None:
+        # "<span>By</span> <a>Jane Doe</a>": the label alone; the name is in its parent.
+        element = parent
+    links = [a for a in element.iter("a") if clean_author_name(text_of(a))]
+    if links:
+        return [_author(text_of(a), absolute_url(doc.url, a.get("href", ""))) for a in links]
+    return [_author(name, None) for name in split_names(text_of(element))]
+
+
 def _from_meta(doc: Document) -> list[Author]:
-    value = doc.meta("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
+    value = doc.meta(
+        "author",
+        "article:author",
+        "dc.creator",
+        "parsely-author",
+        "sailthru.author",
+        "byl",
+    )
     if not value or value.startswith("http"):
         return []
     return [_author(name, None) for name in split_names(value)]
+
+
+def _document_order(doc: Document) -> dict[lxml.html.HtmlElement, int]:
+    return {element: index for index, element in enumerate(doc.tree.iter())}
+
+
+def _by_distance_from_headline(
+    doc: Document, elements: list[lxml.html.HtmlElement]
+) -> list[lxml.html.HtmlElement]:
+    """Candidates after the h1 nearest first, then those before it (bylines follow headlines)."""
+    headline = next(doc.tree.iter("h1"), None)
+    if len(elements) <= 1 or headline is None:
+        return elements
+    order = _document_order(doc)
+    start = order.get(headline, 0)
+    return sorted(elements, key=lambda e: (order.get(e, 0) < start, abs(order.get(e, 0) - start)))
+
+
+def _nearest_group(doc: Document, elements: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+    """The candidates of the byline closest after the headline (all of them without an h1).
+
+    Sidebars and teaser lists repeat author markup; the article's byline follows its h1.
+    Candidates sharing the chosen one's grandparent belong to the same byline.
+    """
+    ranked = _by_distance_from_headline(doc, elements)
+    if len(ranked) <= 1 or next(doc.tree.iter("h1"), None) is None:
+        return ranked
+    chosen = ranked[0]
+    scope = chosen.getparent()
+    scope = scope.getparent() if scope is not None and scope.getparent() is not None else scope
+    return [e for e in elements if scope is not None and _is_ancestor(scope, e)] or [chosen]
+
+
+def _in_excluded_block(element: lxml.html.HtmlElement) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("footer", "nav"):
+            return True
+        tokens = f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()
+        if any(token in tokens for token in BYLINE_EXCLUDED_TOKENS):
+            return True
+    return False
+
+
+def _is_ancestor(candidate: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> bool:
+    return any(parent is candidate for parent in element.iterancestors())
+
+
+def _without_site_name(doc: Document, authors: list[Author]) -> list[Author]:
+    """Drop the publication's own name (og:site_name, a domain) when it is not alone a person's."""
+    site = (doc.meta("og:site_name", "application-name") or "").casefold()
+    return [a for a in authors if a["name"].casefold() != site and not _looks_like_domain(a["name"])]
+
+
+def _looks_like_domain(name: str) -> bool:
+    return " " not in name and re.search(r"\.[a-z]{2,6}$", name, re.IGNORECASE) is not None
 
 
 def _author(name: str, url: str | None) -> Author:
@@ -138,30 +265,48 @@ def split_names(text: str) -> list[str]:
     >>> split_names("Par Marie Curie et Paul Langevin, le 3 mai 2024")
     ['Marie Curie', 'Paul Langevin']
     """
-    text = clean_text(text)
-    text = _PREFIX.sub("", text)
+    text = _PREFIX.sub("", clean_text(text))
     text = _EMAIL.sub("", text)
     names = [clean_author_name(part) for part in _JOINER.split(text)]
     return [n for n in names if n]
 
 
 def clean_author_name(name: str) -> str:
-    """A bare person name: no byline prefix, role, date or e-mail.
+    """A bare person name: no byline prefix, role, date, handle or e-mail; "" when none is left.
 
     >>> clean_author_name("By Jane Doe, Staff Writer")
     'Jane Doe'
+    >>> clean_author_name("View all posts by Jane Doe")
+    'Jane Doe'
     """
     name = clean_text(name)
-    name = _PREFIX.sub("", name)
-    name = _EMAIL.sub("", name)
-    name = _DATE_TAIL.sub("", name)
     previous = None
     while previous != name:
         previous = name
-        name = _NOISE.sub("", name).strip(" ,;|-–—:")
-    if not name or len(name) > 60 or len(name.split()) > 6 or not any(ch.isalpha() for ch in name):
+        name = _PREFIX.sub("", name)
+        name = _NOISE.sub("", name).strip(" ,;|-–—:·•")
+    if _BARE_PREFIX.match(name) or _CREDIT.match(name):
+        return ""
+    name = _HANDLE.sub("", _EMAIL.sub("", name))
+    name = _DATE_TAIL.sub("", name).strip(" ,;|-–—:·•")
+    if not looks_like_name(name):
         return ""
     return name
+
+
+def looks_like_name(name: str) -> bool:
+    """Short, has letters, is not a date, a sentence or a known non-name label."""
+    lowercase_words = sum(1 for word in name.split() if word[:1].islower())
+    return bool(
+        lowercase_words <= 2
+        and ":" not in name
+        and name
+        and len(name) <= 60
+        and len(name.split()) <= 6
+        and any(ch.isalpha() for ch in name)
+        and name.casefold().rstrip(".") not in AUTHOR_NON_NAMES
+        and not _MONTH_DATE.search(name)
+    )
 
 
 def _deduplicate(authors: list[Author]) -> list[Author]:

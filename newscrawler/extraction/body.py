@@ -1,13 +1,11 @@
 """The article body as plain paragraphs.
 
 trafilatura is the strongest open body extractor measured on our corpora; this module
-prepares the tree for it (removing blocks we extract as other fields, so teasers and bios
-never leak into the body) and shapes its output into blank-line separated paragraphs.
+keeps blocks we extract as other fields (author bios, related teasers) out of its input,
+and shapes its output into blank-line separated paragraphs.
 """
 
 from __future__ import annotations
-
-import copy
 
 import lxml.html
 import trafilatura
@@ -15,37 +13,49 @@ import trafilatura
 from newscrawler.extraction.document import Document
 from newscrawler.extraction.text import lines_to_paragraphs
 
+_DROP_MARK = "data-nc-drop"
+# An exclusion holding this share of the page's paragraph text is the article itself,
+# misread as a teaser or bio block: dropping it would leave an empty body.
+_MAX_EXCLUDED_SHARE = 0.4
+
 
 def extract_body(doc: Document, exclude: list[lxml.html.HtmlElement] | None = None) -> str:
     """Plain-text body; ``exclude`` are elements (author boxes, related blocks) to drop first."""
-    tree = _tree_without(doc.tree, exclude or [])
-    text = trafilatura.extract(
-        tree,
-        url=doc.url,
-        include_comments=False,
-        include_tables=True,
-        deduplicate=False,
-    )
+    dropped = plausible_exclusions(doc, exclude or [])
+    # trafilatura copies the tree it is given and prunes the copy, so marking the original
+    # for a moment spares a deep copy of our own; the marks are gone before we return.
+    for element in dropped:
+        element.set(_DROP_MARK, "1")
+    try:
+        text = trafilatura.extract(
+            doc.tree,
+            url=doc.url,
+            include_comments=False,
+            include_tables=True,
+            deduplicate=False,
+            prune_xpath=f"//*[@{_DROP_MARK}]" if dropped else None,
+        )
+    finally:
+        for element in dropped:
+            element.attrib.pop(_DROP_MARK, None)
     return lines_to_paragraphs(text)
 
 
-def _tree_without(
-    tree: lxml.html.HtmlElement, exclude: list[lxml.html.HtmlElement]
-) -> lxml.html.HtmlElement:
-    """A copy of ``tree`` with the excluded elements removed (trafilatura edits its input)."""
+def plausible_exclusions(doc: Document, exclude: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+    """The exclusions that are not the article: none holding the h1 or much of the page's text."""
     if not exclude:
-        return copy.deepcopy(tree)
-    marks = [element.get("data-nc-drop") for element in exclude]
+        return []
+    total = sum(_paragraph_chars(p) for p in doc.tree.iter("p"))
+    kept = []
     for element in exclude:
-        element.set("data-nc-drop", "1")
-    try:
-        clone = copy.deepcopy(tree)
-    finally:
-        for element, previous in zip(exclude, marks, strict=True):
-            if previous is None:
-                element.attrib.pop("data-nc-drop", None)
-            else:
-                element.set("data-nc-drop", previous)
-    for element in clone.xpath('//*[@data-nc-drop="1"]'):
-        element.drop_tree()
-    return clone
+        if element.get(_DROP_MARK) is not None or next(element.iter("h1"), None) is not None:
+            continue
+        inside = sum(_paragraph_chars(p) for p in element.iter("p"))
+        if total and inside > _MAX_EXCLUDED_SHARE * total:
+            continue
+        kept.append(element)
+    return kept
+
+
+def _paragraph_chars(paragraph: lxml.html.HtmlElement) -> int:
+    return len(paragraph.text_content().strip())

@@ -1,8 +1,11 @@
 """Publication and modification dates, as ISO 8601 strings.
 
-Declared dates (JSON-LD, meta tags, ``<time datetime>``) keep their time and offset;
-htmldate's search of the visible page is the fallback and gives a date only. A date in
-the future of the fetch, or before the web existed, is discarded.
+The date a reader sees under the headline comes first: on the traf-dev pages it matched
+the gold more often than declared dates (templates and CDNs restamp those; 0.866 vs 0.858
+for the best declared-first order). Declared dates (JSON-LD, meta tags, ``<time
+datetime>``) keep their time and offset, and lend it to a visible date of the same day;
+htmldate is the fallback, its costly extensive search last. A date in the future of the
+fetch, or before the web existed, is discarded.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from datetime import UTC, date, datetime
 
 from htmldate import find_date
 
+from newscrawler.extraction.datetext import date_after_headline
 from newscrawler.extraction.document import Document
 from newscrawler.extraction.structured import first_string
 
@@ -49,15 +53,28 @@ def extract_published_at(doc: Document, now: datetime | None = None) -> str | No
         first_string(article.get("datePublished")),
         first_string(article.get("dateCreated")),
         doc.meta(*_PUBLISHED_META),
-        *doc.tree.xpath('//time[@itemprop="datePublished"]/@datetime | //*[@itemprop="datePublished"]/@content'),
+        *doc.tree.xpath(
+            '//time[@itemprop="datePublished"]/@datetime | //*[@itemprop="datePublished"]/@content'
+        ),
         *doc.tree.xpath("//article//time/@datetime | //time[@pubdate]/@datetime"),
     ]
+    # 1. The date shown under the headline, with a declared date's time when they agree.
+    shown = date_after_headline(doc.tree)
+    if shown is not None and _plausible(shown, now):
+        same_day = (d for d in map(_normalize, declared) if d and d[:10] == shown.isoformat())
+        return next(same_day, shown.isoformat())
+    # 2. Declared dates, most specific markup first.
     found = _first_plausible(declared, now)
     if found:
         return found
-    # Fallback: htmldate searches URL, visible dates and text patterns in many languages.
-    guess = find_date(doc.tree, url=doc.url, original_date=True, extensive_search=True)
-    return _first_plausible([guess], now)
+    # 3. htmldate: URL, visible dates and text patterns in many languages; the extensive
+    #    search (dateparser, slow) only when the quick one finds nothing.
+    for extensive in (False, True):
+        guess = find_date(doc.tree, url=doc.url, original_date=True, extensive_search=extensive)
+        found = _first_plausible([guess], now)
+        if found:
+            return found
+    return None
 
 
 def extract_modified_at(doc: Document, now: datetime | None = None) -> str | None:
@@ -72,12 +89,20 @@ def extract_modified_at(doc: Document, now: datetime | None = None) -> str | Non
 
 
 def _first_plausible(candidates: list[str | None], now: datetime | None) -> str | None:
-    limit = (now or datetime.now(UTC)).date()
     for candidate in candidates:
-        parsed = normalize_iso_date(candidate) if candidate else None
-        if parsed and _EARLIEST <= date.fromisoformat(parsed[:10]) <= limit:
+        parsed = _normalize(candidate)
+        if parsed and _plausible(date.fromisoformat(parsed[:10]), now):
             return parsed
     return None
+
+
+def _normalize(candidate: str | None) -> str | None:
+    return normalize_iso_date(candidate) if candidate else None
+
+
+def _plausible(day: date, now: datetime | None) -> bool:
+    """Not before the web existed, not after the fetch."""
+    return _EARLIEST <= day <= (now or datetime.now(UTC)).date()
 
 
 def normalize_iso_date(value: str) -> str | None:

@@ -11,7 +11,9 @@ from newscrawler.extraction.text import clean_text
 
 def extract_canonical_url(doc: Document) -> str | None:
     """``<link rel=canonical>``, then og:url, resolved against the page URL."""
-    for href in doc.tree.xpath('//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href'):
+    for href in doc.tree.xpath(
+        '//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href'
+    ):
         if href.strip():
             return absolute_url(doc.url, href)
     og_url = doc.meta("og:url")

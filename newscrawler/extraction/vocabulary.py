@@ -69,6 +69,111 @@ BYLINE_PREFIXES = (
     "ver todos los artículos de",
     "tutti gli articoli di",
     "alle artikelen van",
+    "text",
+    "text von",
+    "ein artikel von",
+    "ein beitrag von",
+    "geschrieben von",
+    "verfasst von",
+    "redigé par",
+    "rédigé par",
+    "publicado por",
+    "scritto da",
+    "interview",
+    "view all posts by",
+    "all posts by",
+    "more posts by",
+    "more from",
+    "posts by",
+    "articles by",
+    "show all articles of",
+    "see all articles by",
+    "zeige alle beiträge von",
+    "alle beiträge von",
+    "alle artikel von",
+    "alles von",
+    "mehr von",
+    "voir tous les articles de",
+    "tous les articles de",
+    "ver todos los artículos de",
+    "zum profil von",
+    "profil von",
+    "artikel von",
+    "beitrag von",
+    "vom",
+    "作者",
+    "编辑",
+    "责任编辑",
+)
+
+# Credits that introduce a photographer or illustrator, not an author: such text is no byline.
+CREDIT_PREFIXES = ("foto", "fotos", "photo", "photos", "bild", "image", "illustration", "©", "(c)", "credit")
+
+# Link and label texts found where a byline is expected that are never a person's name.
+AUTHOR_NON_NAMES = frozenset(
+    {
+        "edit",
+        "no author",
+        "unknown author",
+        "admin",
+        "administrator",
+        "anonymous",
+        "veröffentlicht",
+        "published",
+        "updated",
+        "share",
+        "follow",
+        "twitter",
+        "facebook",
+        "email",
+        "e-mail",
+        "comments",
+        "kommentare",
+        "commentaires",
+        "afficher mon profil complet",
+        "view my complete profile",
+        "mein profil vollständig anzeigen",
+        "why you can trust",
+        "[email protected]",
+        "kontakt",
+        "contact",
+        "posted",
+        "datum",
+        "date",
+        "beitrag",
+        "alle artikel",
+        "mehr über mich",
+        "about me",
+        "more",
+        "mehr",
+    }
+)
+
+# class/id tokens of byline elements (substring match on the lower-cased attribute).
+BYLINE_CLASS_TOKENS = (
+    "byline",
+    "author",
+    "autor",
+    "auteur",
+    "writer",
+    "verfasser",
+    "posted-by",
+    "postedby",
+    "submitted-by",
+    "journalist",
+    "reporter",
+    "creator",
+)
+
+# class/id tokens of places where names are not the article's byline.
+BYLINE_EXCLUDED_TOKENS = (
+    "comment",
+    "avatar",
+    "author-box",
+    "author-bio",
+    "about-author",
+    "related",
+    "footer",
 )
 
 # Conjunctions that join several author names.
@@ -738,3 +843,26 @@ SOCIAL_HOSTS = frozenset(
 # class tokens of a tab bar above a list, and the class words marking its selected tab.
 TAB_TOKENS = ("tabs", "tablist", "tab-list", "nav-tabs", "tab-nav", "tabs-nav")
 ACTIVE_TAB_WORDS = ("active", "is-active", "selected", "is-selected", "current", "on")
+# Month names and abbreviations (lower-case) to month numbers, for dates written in text.
+MONTH_NUMBERS = {
+    **dict.fromkeys(
+        ("january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari"), 1
+    ),
+    **dict.fromkeys(
+        ("february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"),
+        2,
+    ),
+    **dict.fromkeys(("march", "mar", "märz", "mars", "marzo", "março", "maart", "mär"), 3),
+    **dict.fromkeys(("april", "apr", "avril", "abril", "aprile"), 4),
+    **dict.fromkeys(("may", "mai", "mayo", "maggio", "maio", "mei"), 5),
+    **dict.fromkeys(("june", "jun", "juni", "juin", "junio", "giugno", "junho"), 6),
+    **dict.fromkeys(("july", "jul", "juli", "juillet", "julio", "luglio", "julho"), 7),
+    **dict.fromkeys(("august", "aug", "août", "aout", "agosto", "augustus"), 8),
+    **dict.fromkeys(("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"), 9),
+    **dict.fromkeys(("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"), 10),
+    **dict.fromkeys(("november", "nov", "novembre", "noviembre", "novembro"), 11),
+    **dict.fromkeys(
+        ("december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dicembre", "dezembro"),
+        12,
+    ),
+}

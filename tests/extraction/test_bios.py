@@ -1,4 +1,4 @@
-"""Author bios on saved pages: each bio found, attached to the right author, kept out of the body."""
+"""Author bios on saved CMS pages (``cms_pages/<cms>.<topic>-<lang>.html``): each bio found, attached to the right author, kept out of the body."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from newscrawler.extraction import extract_article, parse_document
 from newscrawler.extraction.bios import find_author_boxes
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).parent / "cms_pages"
 CASES = sorted(PAGES.glob("*.expected.json"), key=lambda p: p.name)
 
 

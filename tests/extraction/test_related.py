@@ -1,4 +1,4 @@
-"""Related-news blocks on saved pages: every block, item, heading and summary as expected."""
+"""Related-news blocks on saved CMS pages (``cms_pages/``): every block, item, heading and summary as expected."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from newscrawler.extraction import extract_article
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).parent / "cms_pages"
 CASES = sorted(PAGES.glob("*.expected.json"), key=lambda p: p.name)
 
 

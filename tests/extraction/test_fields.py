@@ -1,0 +1,121 @@
+"""One test per cascade step of the field functions, on hand-written pages."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from newscrawler.extraction.authors import clean_author_name, extract_authors, split_names
+from newscrawler.extraction.body import plausible_exclusions
+from newscrawler.extraction.dates import extract_published_at
+from newscrawler.extraction.datetext import parse_date_text
+from newscrawler.extraction.document import Document, parse_document
+from newscrawler.extraction.title import extract_title
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+PARAGRAPHS = "".join(
+    f"<p>Paragraph number {i} of the article, long enough to count as text.</p>" for i in range(5)
+)
+
+
+def page(head: str = "", body: str = "") -> Document:
+    return parse_document(f"<html><head>{head}</head><body>{body}</body></html>", "https://example.com/a")
+
+
+# title
+def test_title_visible_h1_confirmed_by_og_title() -> None:
+    doc = page(
+        '<meta property="og:title" content="Big news today"><title>Big news today | Site</title>',
+        "<h1>Site</h1><h1>Big news today</h1>",
+    )
+    assert extract_title(doc) == "Big news today"
+
+
+def test_title_declared_without_site_name() -> None:
+    doc = page("<title>Big news today | Site</title>", "<h1>Menu</h1><h1>Other</h1>")
+    assert extract_title(doc) == "Big news today"
+
+
+# authors
+def test_authors_jsonld_people_before_markup() -> None:
+    ld = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Ann Lee"}}</script>'
+    doc = page(ld, '<h1>T</h1><a rel="author" href="/x">Bob Ray</a>')
+    assert [a["name"] for a in extract_authors(doc)] == ["Ann Lee"]
+
+
+def test_authors_byline_nearest_headline_beats_sidebar() -> None:
+    doc = page(
+        body='<div class="side"><span class="author">Side Name</span></div><h1>T</h1><p>By Ann Lee</p>'
+    )
+    assert [a["name"] for a in extract_authors(doc)] == ["Ann Lee"]
+
+
+def test_authors_organization_only_without_person() -> None:
+    ld = '<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"Acme News"}}</script>'
+    assert [a["name"] for a in extract_authors(page(ld, "<h1>T</h1>"))] == ["Acme News"]
+    with_meta = page(ld + '<meta name="author" content="Ann Lee">', "<h1>T</h1>")
+    assert [a["name"] for a in extract_authors(with_meta)] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("By Jane Doe and John Smith", ["Jane Doe", "John Smith"]),
+        ("Von Anna Muster und Max Beispiel", ["Anna Muster", "Max Beispiel"]),
+        ("Por Juan Pérez y Ana Gómez", ["Juan Pérez", "Ana Gómez"]),
+        ("Anna Muster | 17. Februar 2022", ["Anna Muster"]),
+        ("View all posts by Jane Doe", ["Jane Doe"]),
+        ("Foto: Max Beispiel", []),
+        ("Edit", []),
+    ],
+)
+def test_split_names(raw: str, names: list[str]) -> None:
+    assert split_names(raw) == names
+
+
+def test_clean_author_name_drops_roles_and_emails() -> None:
+    assert clean_author_name("Jane Doe, Staff Writer") == "Jane Doe"
+    assert clean_author_name("jane@example.com") == ""
+
+
+# dates
+def test_date_shown_under_headline_takes_declared_time_of_same_day() -> None:
+    doc = page(
+        '<meta property="article:published_time" content="2022-02-17T10:00:00+01:00">',
+        "<h1>T</h1><p>17. Februar 2022</p>",
+    )
+    assert extract_published_at(doc, NOW) == "2022-02-17T10:00:00+01:00"
+
+
+def test_date_declared_when_nothing_shown() -> None:
+    doc = page('<meta property="article:published_time" content="2021-05-01T10:00:00Z">', "<h1>T</h1>")
+    assert extract_published_at(doc, NOW) == "2021-05-01T10:00:00+00:00"
+
+
+def test_date_never_in_the_future_of_the_fetch() -> None:
+    doc = page('<meta property="article:published_time" content="2030-05-01">', "<h1>T</h1><p>x</p>")
+    assert extract_published_at(doc, NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Publié le 2 juin 2023", date(2023, 6, 2)),
+        ("March 3rd, 2021", date(2021, 3, 3)),
+        ("15 de mayo de 2020", date(2020, 5, 15)),
+        ("2020-01-31", date(2020, 1, 31)),
+        ("31.02.2020", None),
+    ],
+)
+def test_parse_date_text(text: str, expected: date | None) -> None:
+    assert parse_date_text(text) == expected
+
+
+# body
+def test_exclusion_holding_the_article_is_ignored() -> None:
+    doc = page(
+        body=f'<div class="read-more" id="a"><h1>T</h1>{PARAGRAPHS}</div><div id="r"><p>Teaser one.</p></div>'
+    )
+    article, related = doc.tree.get_element_by_id("a"), doc.tree.get_element_by_id("r")
+    assert plausible_exclusions(doc, [article, related]) == [related]
