@@ -36,6 +36,12 @@ REDIRECT_MAX_TIMES = 10
 REMOTE_CONTROL_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
+# 610: above HttpCompressionMiddleware (590), so the WARC gets the body as sent, still
+# content-encoded; above RedirectMiddleware (600), so redirects are archived too.
+DOWNLOADER_MIDDLEWARES = {
+    "newscrawler.warc.middleware.WarcWriterMiddleware": 610,
+}
+
 ITEM_PIPELINES = {
     "newscrawler.pipelines.extract.ExtractArticlePipeline": 100,
     "newscrawler.pipelines.normalize.NormalizeArticlePipeline": 200,
@@ -49,6 +55,12 @@ ARCHIVE_DIR = "output"
 NEWSCRAWLER_ARCHIVE_GZIP = False
 # fsync after each line: survives a power cut, not only a killed process; slower.
 NEWSCRAWLER_ARCHIVE_FSYNC = False
+
+# --- WARC (newscrawler/warc) ----------------------------------------------------------
+# Every request and response also goes into ARCHIVE_DIR/warc/<day>/<crawl_id>-NNNNN.warc.gz.
+NEWSCRAWLER_WARC_ENABLED = True
+# A WARC file is rotated once it reaches this many bytes (1 GiB, the usual archive size).
+NEWSCRAWLER_WARC_MAX_SIZE = 1024**3
 
 # --- Validation ----------------------------------------------------------------------
 # Records whose body has fewer characters are dropped as not articles.
