@@ -33,6 +33,10 @@ class FetchedPage:
     """The site name the spider archives this page under (defaults to the host)."""
     meta: dict[str, Any] = field(default_factory=dict)
     """Spider hints for later stages (feed titles, sitemap dates); not archived."""
+    warc_file: str | None = None
+    """Name of the WARC file holding the raw response; None when WARC writing is off."""
+    warc_record_id: str | None = None
+    """``WARC-Record-ID`` of that response (or revisit) record, ``<urn:uuid:…>``."""
 
 
 @dataclass
@@ -73,5 +77,11 @@ class ArticleRecord:
     """1 for the first record of an article; n+1 for each change seen by later crawls."""
     crawl_id: str
     """Identifier of the crawl that wrote this record (also the archive file's name)."""
+    warc_file: str | None = None
+    """Name of the WARC file with the raw response (``<crawl_id>-00000.warc.gz``, in
+    ``ARCHIVE_DIR/warc/<day>/``); null when the crawl wrote no WARC."""
+    warc_record_id: str | None = None
+    """``WARC-Record-ID`` of the response record in ``warc_file`` (``<urn:uuid:…>``); null
+    when ``warc_file`` is."""
     schema_version: int = SCHEMA_VERSION
     """Version of this record layout."""

@@ -50,8 +50,12 @@ def fetched_page(response: Response, site: str | None = None) -> FetchedPage:
         status=response.status,
         headers=_headers(response),
         text=text,
-        fetched_at=utc_now_iso(),
+        # The WARC writer's WARC-Date when it archived the response, so that re-extraction
+        # from the WARC gives the same fetched_at.
+        fetched_at=response.meta.get("newscrawler_fetched_at") or utc_now_iso(),
         site=site or urlsplit(response.url).hostname or "",
+        warc_file=response.meta.get("newscrawler_warc_file"),
+        warc_record_id=response.meta.get("newscrawler_warc_record_id"),
     )
 
 

@@ -46,6 +46,9 @@ TELNETCONSOLE_ENABLED = False
 DOWNLOADER_MIDDLEWARES = {
     # After RobotsTxtMiddleware (100), so robots.txt responses are seen.
     "newscrawler.middlewares.crawldelay.CrawlDelayMiddleware": 110,
+    # 610: above HttpCompressionMiddleware (590), so the WARC gets the body as sent, still
+    # content-encoded; above RedirectMiddleware (600), so redirects are archived too.
+    "newscrawler.warc.middleware.WarcWriterMiddleware": 610,
 }
 
 ITEM_PIPELINES = {
@@ -62,6 +65,12 @@ ARCHIVE_DIR = "output"
 NEWSCRAWLER_ARCHIVE_GZIP = False
 # fsync after each line: survives a power cut, not only a killed process; slower.
 NEWSCRAWLER_ARCHIVE_FSYNC = False
+
+# --- WARC (newscrawler/warc) ----------------------------------------------------------
+# Every request and response also goes into ARCHIVE_DIR/warc/<day>/<crawl_id>-NNNNN.warc.gz.
+NEWSCRAWLER_WARC_ENABLED = True
+# A WARC file is rotated once it reaches this many bytes (1 GiB, the usual archive size).
+NEWSCRAWLER_WARC_MAX_SIZE = 1024**3
 
 # --- Validation ----------------------------------------------------------------------
 # Records whose body has fewer characters are dropped as not articles.

@@ -30,8 +30,9 @@ def recover_part_files(archive_dir: Path) -> list[RecoveredFile]:
     process died inside a write) is dropped and counted.
     """
     recovered = []
-    for part in sorted(archive_dir.rglob(f"*{PART_SUFFIX}")):
-        if _is_locked(part):
+    # Only JSON Lines parts: WARC parts are finished by newscrawler.warc.recovery.
+    for part in sorted(archive_dir.rglob(f"*.jsonl*{PART_SUFFIX}")):
+        if is_locked(part):
             continue  # a running crawl is still writing it
         final = part.with_name(part.name.removesuffix(PART_SUFFIX))
         if final.exists():
@@ -100,7 +101,8 @@ def _is_json(line: bytes) -> bool:
     return True
 
 
-def _is_locked(path: Path) -> bool:
+def is_locked(path: Path) -> bool:
+    """Whether a live writer holds ``path`` (writers flock their ``.part`` files)."""
     try:
         fd = os.open(path, os.O_RDONLY)
     except FileNotFoundError:

@@ -1,9 +1,9 @@
 """The pure extraction core: ``(html, url) -> article fields``. Never imports Scrapy.
 
->>> fields = extract_article("<html lang=en><head><title>Hi – Site</title></head>"
-...                          "<body><h1>Hi</h1><p>Hello.</p></body></html>", "https://example.com/a")
+>>> fields = extract_article("<html lang=en><head><title>Rivers rise – Daily</title></head>"
+...                          "<body><h1>Rivers rise</h1><p>Hello.</p></body></html>", "https://example.com/a")
 >>> fields["title"], fields["language"]
-('Hi', 'en')
+('Rivers rise', 'en')
 """
 
 from __future__ import annotations

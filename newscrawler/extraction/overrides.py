@@ -30,11 +30,15 @@ def select(tree: lxml.html.HtmlElement, selector: str) -> list[Any]:
         raise InvalidSelector(f"invalid selector {selector!r}: {error}") from error
 
 
-def apply_overrides(doc: Document, fields: dict[str, Any], selectors: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+def apply_overrides(
+    doc: Document, fields: dict[str, Any], selectors: dict[str, tuple[str, ...]]
+) -> dict[str, Any]:
     fields = dict(fields)
     for name, expressions in selectors.items():
         for expression in expressions:
-            matches = [m if isinstance(m, str) else _element_value(m, name) for m in select(doc.tree, expression)]
+            matches = [
+                m if isinstance(m, str) else _element_value(m, name) for m in select(doc.tree, expression)
+            ]
             values = [clean_text(v) if name != "body" else v for v in matches if v and v.strip()]
             if values:
                 fields[name] = _as_field(doc, name, values)

@@ -44,9 +44,19 @@ def _declared_titles(doc: Document) -> list[str]:
 
 
 def _agrees(heading: str, declared: str) -> bool:
+    """The declared title is the heading, starts with it, or has it as its longest part.
+
+    The longest part, because the shorter one is the site name (often an h1 logo too).
+    """
     heading_lower, declared_lower = heading.casefold(), declared.casefold()
-    return heading_lower == declared_lower or (
-        len(heading_lower) >= 10 and declared_lower.startswith(heading_lower)
+    if heading_lower == declared_lower:
+        return True
+    if len(heading_lower) >= 10 and declared_lower.startswith(heading_lower):
+        return True
+    return any(
+        heading_lower == max((part.strip() for part in declared_lower.split(separator)), key=len)
+        for separator in TITLE_SEPARATORS
+        if separator in declared_lower
     )
 
 

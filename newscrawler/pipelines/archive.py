@@ -11,6 +11,7 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
+from newscrawler.archive.crawlstats import crawl_summary, write_crawl_summary
 from newscrawler.archive.recovery import recover_part_files
 from newscrawler.archive.writer import JsonLinesArchive
 from newscrawler.crawlinfo import crawl_id_of
@@ -48,6 +49,12 @@ class WriteArchivePipeline:
         return item
 
     def close_spider(self) -> None:
+        folders = set()
         for path, lines in self.archive.close().items():
             logger.info("archive: %d records in %s", lines, path)
             self.stats.inc_value("newscrawler/archive_files")
+            folders.add(path.parent)
+        # Pipelines close after the last item: the skip and drop counts are final here.
+        summary = crawl_summary(self.archive.crawl_id, self.stats.get_stats())
+        for folder in sorted(folders):
+            write_crawl_summary(folder, summary)

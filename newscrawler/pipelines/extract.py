@@ -81,4 +81,6 @@ def record_from_fields(page: FetchedPage, fields: dict[str, Any], crawl_id: str)
         content_hash="",
         revision=1,
         crawl_id=crawl_id,
+        warc_file=page.warc_file,
+        warc_record_id=page.warc_record_id,
     )

@@ -1,4 +1,7 @@
-"""Author bios on saved CMS pages (``cms_pages/<cms>.<topic>-<lang>.html``): each bio found, attached to the right author, kept out of the body."""
+"""Author bios on saved CMS pages (``cms_pages/``).
+
+Each bio is found, attached to the right author and kept out of the body.
+"""
 
 from __future__ import annotations
 

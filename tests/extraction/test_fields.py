@@ -39,7 +39,10 @@ def test_title_declared_without_site_name() -> None:
 
 # authors
 def test_authors_jsonld_people_before_markup() -> None:
-    ld = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Ann Lee"}}</script>'
+    ld = (
+        '<script type="application/ld+json">'
+        '{"@type":"NewsArticle","author":{"@type":"Person","name":"Ann Lee"}}</script>'
+    )
     doc = page(ld, '<h1>T</h1><a rel="author" href="/x">Bob Ray</a>')
     assert [a["name"] for a in extract_authors(doc)] == ["Ann Lee"]
 
@@ -52,7 +55,10 @@ def test_authors_byline_nearest_headline_beats_sidebar() -> None:
 
 
 def test_authors_organization_only_without_person() -> None:
-    ld = '<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"Acme News"}}</script>'
+    ld = (
+        '<script type="application/ld+json">'
+        '{"@type":"Article","author":{"@type":"Organization","name":"Acme News"}}</script>'
+    )
     assert [a["name"] for a in extract_authors(page(ld, "<h1>T</h1>"))] == ["Acme News"]
     with_meta = page(ld + '<meta name="author" content="Ann Lee">', "<h1>T</h1>")
     assert [a["name"] for a in extract_authors(with_meta)] == ["Ann Lee"]

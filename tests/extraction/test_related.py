@@ -1,4 +1,4 @@
-"""Related-news blocks on saved CMS pages (``cms_pages/``): every block, item, heading and summary as expected."""
+"""Related-news blocks on saved CMS pages (``cms_pages/``): blocks, items, headings, summaries."""
 
 from __future__ import annotations
 

@@ -1,0 +1,130 @@
+"""A crawl's set of WARC files: gzip per record, flushed per record, rotated by size.
+
+warcio builds and serializes the records; this module owns the file life cycle that warcio
+leaves to its caller: ``.part`` names while open, a lock so that recovery leaves a live
+file alone, one ``warcinfo`` record at the head of each file, and rotation.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from warcio.warcwriter import WARCWriter
+
+from newscrawler.archive.paths import PART_SUFFIX
+
+WARC_SUBDIR = "warc"
+WARC_VERSION = "WARC/1.1"
+DEFAULT_MAX_SIZE = 1024**3
+"""1 GiB, the size the IIPC and most archives settle on."""
+
+
+def warc_dir(archive_dir: Path, day: str) -> Path:
+    """Where a crawl started on ``day`` (``YYYY-MM-DD``) keeps its WARC files."""
+    return archive_dir / WARC_SUBDIR / day
+
+
+def warc_file_name(crawl_id: str, serial: int) -> str:
+    """
+    >>> warc_file_name("20261126T005033Z-1ec72c", 3)
+    '20261126T005033Z-1ec72c-00003.warc.gz'
+    """
+    if not re.fullmatch(r"[A-Za-z0-9._-]+", crawl_id) or crawl_id.startswith("."):
+        raise ValueError(f"unsafe crawl id {crawl_id!r}")
+    return f"{crawl_id}-{serial:05d}.warc.gz"
+
+
+class WarcFileSet:
+    """Writes records into ``<crawl_id>-00000.warc.gz``, ``-00001``…, each at most about
+    ``max_size`` bytes (a file is rotated before a group of records that would start past
+    the limit, so a request and its response always share a file).
+
+    ``write`` returns the final file name the records belong to, once they reached the
+    operating system (and the disk with ``fsync``): a killed crawl keeps every full record.
+    """
+
+    def __init__(
+        self,
+        directory: Path,
+        crawl_id: str,
+        *,
+        info: dict[str, str],
+        max_size: int = DEFAULT_MAX_SIZE,
+        fsync: bool = False,
+    ) -> None:
+        self.directory = directory
+        self.crawl_id = crawl_id
+        self.info = info
+        self.max_size = max_size
+        self.fsync = fsync
+        self._serial = 0
+        self._file: IO[bytes] | None = None
+        self._writer: Any = None
+        self._name = ""
+        self.closed_files: list[Path] = []
+
+    @property
+    def builder(self) -> Any:
+        """A warcio ``WARCWriter`` to build records with (``create_warc_record``…)."""
+        return self._writer or WARCWriter(None, gzip=True, warc_version=WARC_VERSION)
+
+    def write(self, *records: Any) -> str:
+        """Append ``records`` (built with :attr:`builder`) to the current file."""
+        if self._file is not None and self._file.tell() >= self.max_size:
+            self._close_current()
+        if self._file is None:
+            self._open_next()
+        assert self._file is not None
+        for record in records:
+            self._writer.write_record(record)
+            self._file.flush()
+            if self.fsync:
+                os.fsync(self._file.fileno())
+        return self._name
+
+    def close(self) -> list[Path]:
+        """Close the open file (giving it its final name); returns every file written."""
+        if self._file is not None:
+            self._close_current()
+        return self.closed_files
+
+    def _open_next(self) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        # A crawl id given twice (NEWSCRAWLER_CRAWL_ID) must not overwrite older files.
+        while True:
+            self._name = warc_file_name(self.crawl_id, self._serial)
+            self._serial += 1
+            part = self.directory / (self._name + PART_SUFFIX)
+            if not part.exists() and not (self.directory / self._name).exists():
+                break
+        self._file = open(part, "xb")  # noqa: SIM115 (held open across calls, closed in close())
+        # Held until close: recovery skips locked files (see newscrawler.warc.recovery).
+        fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        self._writer = WARCWriter(self._file, gzip=True, warc_version=WARC_VERSION)
+        self._writer.write_record(self._writer.create_warcinfo_record(self._name, self.info))
+        self._file.flush()
+
+    def _close_current(self) -> None:
+        assert self._file is not None
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        part = Path(self._file.name)
+        self._file.close()
+        self._file = None
+        final = part.with_name(self._name)
+        os.replace(part, final)
+        self.closed_files.append(final)
+
+
+def warc_date(moment: datetime | None = None) -> str:
+    """A WARC-Date with second precision, the same text as an archive record's ``fetched_at``.
+
+    >>> warc_date(datetime(2026, 11, 26, 8, 30, tzinfo=UTC))
+    '2026-11-26T08:30:00Z'
+    """
+    return (moment or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
