@@ -7,7 +7,7 @@ machine-readable form of :class:`ArticleRecord` that every archive line validate
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -75,6 +75,8 @@ class ArticleRecord:
     """sha256 hex of the normalized title and body: equal hashes mean the same article text."""
     revision: int
     """1 for the first record of an article; n+1 for each change seen by later crawls."""
+    previous_hash: str | None
+    """``content_hash`` of the revision this one replaces; null for revision 1."""
     crawl_id: str
     """Identifier of the crawl that wrote this record (also the archive file's name)."""
     warc_file: str | None = None
@@ -85,3 +87,30 @@ class ArticleRecord:
     when ``warc_file`` is."""
     schema_version: int = SCHEMA_VERSION
     """Version of this record layout."""
+    fetch: FetchValidators | None = field(default=None, metadata={"archived": False})
+    """How the page was fetched, for the crawl state; not part of the archived line."""
+
+    def to_archive(self) -> dict[str, Any]:
+        """The archived line's fields (schema version 1), in declaration order."""
+        return {
+            f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.metadata.get("archived", True)
+        }
+
+
+@dataclass(frozen=True)
+class FetchValidators:
+    """What the crawl state needs from the response behind a record."""
+
+    requested_url: str
+    """The URL as discovered (before redirects): the key of the page's state."""
+    etag: str | None
+    last_modified: str | None
+
+
+def _plain(value: Any) -> Any:
+    """A copy of nested lists and dicts, so the archived line never aliases the record."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value

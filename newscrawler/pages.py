@@ -68,7 +68,13 @@ def _headers(response: Response) -> dict[str, str]:
 
 
 def failure_reason(failure: Failure) -> str:
-    """A stats key for a failed fetch: ``http_status/404``, ``fetch_failed/TimeoutError``…"""
+    """A stats key for a failed fetch: ``http_status/404``, ``fetch_failed/TimeoutError``…
+
+    Requests dropped on purpose name their own reason (``state/not_due``…).
+    """
+    reason = getattr(failure.value, "reason", None)
+    if isinstance(reason, str):
+        return reason
     if isinstance(failure.value, HttpError):
         return f"http_status/{failure.value.response.status}"
     kind = failure.type.__name__ if failure.type else "error"

@@ -46,6 +46,8 @@ TELNETCONSOLE_ENABLED = False
 DOWNLOADER_MIDDLEWARES = {
     # After RobotsTxtMiddleware (100), so robots.txt responses are seen.
     "newscrawler.middlewares.crawldelay.CrawlDelayMiddleware": 110,
+    # Before anything is fetched: drops requests for articles not due for a re-check.
+    "newscrawler.middlewares.incremental.IncrementalFetchMiddleware": 120,
     # 610: above HttpCompressionMiddleware (590), so the WARC gets the body as sent, still
     # content-encoded; above RedirectMiddleware (600), so redirects are archived too.
     "newscrawler.warc.middleware.WarcWriterMiddleware": 610,
@@ -56,6 +58,7 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.normalize.NormalizeArticlePipeline": 200,
     "newscrawler.pipelines.validate.ValidateArticlePipeline": 300,
     "newscrawler.pipelines.dedupe.DropDuplicateArticlePipeline": 400,
+    "newscrawler.pipelines.revision.AssignRevisionPipeline": 450,
     "newscrawler.pipelines.archive.WriteArchivePipeline": 900,
 }
 
@@ -71,6 +74,15 @@ NEWSCRAWLER_ARCHIVE_FSYNC = False
 NEWSCRAWLER_WARC_ENABLED = True
 # A WARC file is rotated once it reaches this many bytes (1 GiB, the usual archive size).
 NEWSCRAWLER_WARC_MAX_SIZE = 1024**3
+
+# --- Periodic crawls ----------------------------------------------------------------
+# The crawl state (SQLite file; Redis when REDIS_URL is set): what was archived, when to
+# look again.
+STATE_DIR = "state"
+# Articles are re-checked for edits during this many days after first sight…
+NEWSCRAWLER_REVISIT_WINDOW_DAYS = 7.0
+# …at growing intervals (half the article's age), never sooner than this many seconds.
+NEWSCRAWLER_REVISIT_MIN_INTERVAL = 3600.0
 
 # --- Validation ----------------------------------------------------------------------
 # Records whose body has fewer characters are dropped as not articles.

@@ -4,7 +4,6 @@ not FEEDS)."""
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Self
 
@@ -16,14 +15,18 @@ from newscrawler.archive.recovery import recover_part_files
 from newscrawler.archive.writer import JsonLinesArchive
 from newscrawler.crawlinfo import crawl_id_of
 from newscrawler.items import ArticleRecord
+from newscrawler.pipelines.dedupe import article_key
+from newscrawler.state.crawlstate import CrawlState, state_of
+from newscrawler.state.sync import sync_state_from_archive
 
 logger = logging.getLogger(__name__)
 
 
 class WriteArchivePipeline:
-    def __init__(self, archive: JsonLinesArchive, stats: StatsCollector) -> None:
+    def __init__(self, archive: JsonLinesArchive, stats: StatsCollector, state: CrawlState) -> None:
         self.archive = archive
         self.stats = stats
+        self.state = state
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -35,16 +38,22 @@ class WriteArchivePipeline:
             fsync=settings.getbool("NEWSCRAWLER_ARCHIVE_FSYNC"),
         )
         assert crawler.stats is not None
-        return cls(archive, crawler.stats)
+        return cls(archive, crawler.stats, state_of(crawler))
 
     def open_spider(self) -> None:
-        # A killed earlier crawl may have left .part files: finish them before writing anew.
+        # A killed earlier crawl may have left .part files: finish them before writing anew,
+        # and make sure the state knows every line they hold (the kill may have come between
+        # a line's write and its state commit), so no article is archived twice.
         recovered = recover_part_files(self.archive.archive_dir)
         self.stats.set_value("newscrawler/recovered_part_files", len(recovered))
+        synced = sum(sync_state_from_archive(self.state, file.path) for file in recovered)
+        self.stats.set_value("newscrawler/recovered_records_synced", synced)
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, ArticleRecord):
-            self.archive.write(item.site, asdict(item))
+            # Order matters: the line reaches the file first, then the state says "archived".
+            self.archive.write(item.site, item.to_archive())
+            self.state.archived(item, article_key(item))
             self.stats.inc_value("newscrawler/archived")
         return item
 

@@ -53,3 +53,10 @@ class DuplicateArticle(DropItem):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, log_level="INFO")
+
+
+class Unchanged(DropItem):
+    """The article is the same as its archived revision: nothing new to archive."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, log_level="DEBUG")

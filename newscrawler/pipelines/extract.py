@@ -12,7 +12,7 @@ from newscrawler.crawlinfo import crawl_id_of
 from newscrawler.extraction import ArticleExtractor, ExtractionOptions, UnparsableDocument, parse_document
 from newscrawler.extraction.dates import normalize_iso_date
 from newscrawler.extraction.pagetype import looks_like_article_page
-from newscrawler.items import ArticleRecord, FetchedPage
+from newscrawler.items import ArticleRecord, FetchedPage, FetchValidators
 from newscrawler.pipelines.drops import ExtractionFailed, ListingPage, NotHtml
 
 logger = logging.getLogger(__name__)
@@ -80,7 +80,13 @@ def record_from_fields(page: FetchedPage, fields: dict[str, Any], crawl_id: str)
         status=page.status,
         content_hash="",
         revision=1,
+        previous_hash=None,
         crawl_id=crawl_id,
         warc_file=page.warc_file,
         warc_record_id=page.warc_record_id,
+        fetch=FetchValidators(
+            requested_url=page.url,
+            etag=page.headers.get("etag"),
+            last_modified=page.headers.get("last-modified"),
+        ),
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any, Self
 
 from scrapy.crawler import Crawler
@@ -28,7 +27,7 @@ class ValidateArticlePipeline:
             raise MissingTitle(f"{item.url}: no headline")
         if len(item.body) < self.min_body_chars:
             raise BodyTooShort(f"{item.url}: body has {len(item.body)} characters")
-        errors = schema_errors(self.validator, asdict(item))
+        errors = schema_errors(self.validator, item.to_archive())
         if errors:
             raise SchemaViolation(f"{item.url}: {'; '.join(errors)}")
         return item

@@ -11,6 +11,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from newscrawler.items import FetchedPage
+from newscrawler.middlewares.incremental import META_ALWAYS, META_REVISIT
 from newscrawler.pages import NotAPage, count_skip, failure_reason, fetched_page
 from newscrawler.urls import InvalidStartUrl, checked_start_url
 
@@ -26,7 +27,9 @@ class ArticleSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls_given:
-            yield scrapy.Request(url, callback=self.parse, errback=self.on_error)
+            # Given URLs are always fetched, conditionally when already archived.
+            meta = {META_REVISIT: True, META_ALWAYS: True}
+            yield scrapy.Request(url, callback=self.parse, errback=self.on_error, meta=meta)
 
     def parse(self, response: Response, **kwargs: Any) -> Iterable[FetchedPage]:
         try:

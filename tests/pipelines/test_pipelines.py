@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -63,7 +62,7 @@ def test_an_article_page_becomes_a_valid_record() -> None:
     assert "©" not in record.body
     assert len(record.content_hash) == 64
     assert record.revision == 1
-    assert schema_errors(record_validator(), asdict(record)) == []
+    assert schema_errors(record_validator(), record.to_archive()) == []
 
 
 def test_non_html_is_dropped_with_a_named_reason() -> None:
@@ -80,7 +79,13 @@ def test_listing_page_is_dropped_as_a_listing() -> None:
 
 
 def test_archive_pipeline_writes_and_closes(tmp_path: Path) -> None:
-    crawler = get_crawler(settings_dict={"ARCHIVE_DIR": str(tmp_path), "NEWSCRAWLER_CRAWL_ID": "t-1"})
+    crawler = get_crawler(
+        settings_dict={
+            "ARCHIVE_DIR": str(tmp_path),
+            "STATE_DIR": str(tmp_path / "state"),
+            "NEWSCRAWLER_CRAWL_ID": "t-1",
+        }
+    )
     crawler.stats.open_spider()
     pipeline = WriteArchivePipeline.from_crawler(crawler)
     pipeline.open_spider()

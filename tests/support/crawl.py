@@ -39,6 +39,9 @@ def run_crawl(
     spider: str, archive_dir: Path, *args: str, settings: dict[str, str] | None = None
 ) -> CrawlResult:
     command = [sys.executable, "-m", "scrapy", "crawl", spider, "-s", f"ARCHIVE_DIR={archive_dir}"]
+    # Each test's crawl state lives beside its archive unless the test shares one on purpose.
+    if not any(name == "STATE_DIR" for name in (settings or {})):
+        command += ["-s", f"STATE_DIR={archive_dir.parent / (archive_dir.name + '-state')}"]
     for name, value in (settings or {}).items():
         command += ["-s", f"{name}={value}"]
     command += list(args)
