@@ -10,9 +10,11 @@ that are not articles. `expected` says what a correct crawl archives and never f
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -174,6 +176,10 @@ class GeneratedSiteServer(ThreadingHTTPServer):
         super().__init__((host, port), _Handler)
         self.site = site
         self.requested: list[str] = []
+        self.not_modified = 0
+        # Knobs for tests: answer conditional requests with 304, and slow every response.
+        self.honour_conditionals = False
+        self.delay_seconds = 0.0
         self._lock = threading.Lock()
 
     @property
@@ -200,10 +206,22 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.server.record(self.path)
+        if self.server.delay_seconds:
+            time.sleep(self.server.delay_seconds)
         status, content_type, body = self.server.site.resolve(self.path)
+        etag = f'"{hashlib.sha1(body).hexdigest()}"'  # noqa: S324 - a validator, not security
+        if self.server.honour_conditionals and status == 200 and self.headers.get("If-None-Match") == etag:
+            self.server.not_modified += 1
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        if self.server.honour_conditionals:
+            self.send_header("ETag", etag)
         self.end_headers()
         self.wfile.write(body)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
+from protego import Protego
+
 from newscrawler.discovery.urls import (
     canonicalize,
     host_of,
@@ -30,8 +32,12 @@ class SiteFrontier:
     sitemap_allowance = SITEMAP_ALLOWANCE
     max_xml_bytes = MAX_XML_BYTES
 
-    def __init__(self, config: SiteConfig) -> None:
+    def __init__(self, config: SiteConfig, user_agent: str = "*") -> None:
         self.config = config
+        self.user_agent = user_agent
+        # The site's robots.txt, once read: checked here too, so a disallowed URL is never
+        # even queued (Scrapy's RobotsTxtMiddleware checks again at download time).
+        self.robots: Protego | None = None
         self._seen: set[str] = set()
         self.pages = 0
         self.rejected: dict[str, int] = {}
@@ -75,6 +81,8 @@ class SiteFrontier:
             return "asset"
         if not document and is_utility_page(url):
             return "utility_page"
+        if self.robots is not None and not self.robots.can_fetch(url, self.user_agent):
+            return "robots_disallowed"
         trap = looks_like_trap(url)
         if trap:
             return f"trap/{trap}"

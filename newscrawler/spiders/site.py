@@ -18,6 +18,7 @@ from typing import Any, Self
 
 import lxml.html
 import scrapy
+from protego import Protego
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
@@ -27,6 +28,7 @@ from newscrawler.discovery.frontier import SiteFrontier
 from newscrawler.discovery.rules import COMMON_FEED_PATHS, COMMON_SITEMAP_PATHS
 from newscrawler.discovery.sitemaps import looks_like_sitemap, parse_sitemap, sitemaps_in_robots
 from newscrawler.items import FetchedPage
+from newscrawler.middlewares.incremental import META_REVISIT
 from newscrawler.pages import NotAPage, count_skip, failure_reason, fetched_page
 from newscrawler.sites import SitesFileError, load_sites, site_from_url
 from newscrawler.urls import InvalidStartUrl, checked_start_url
@@ -81,7 +83,7 @@ class SiteSpider(scrapy.Spider):
                 raise SitesFileError(f"{path}: no site named {self._site_name!r} (known: {', '.join(sites)})")
         for config in configs:
             config = replace(config, **self._limits)  # type: ignore[arg-type]
-            self.frontiers[config.name] = SiteFrontier(config)
+            self.frontiers[config.name] = SiteFrontier(config, settings.get("USER_AGENT"))
         self.allowed_domains = sorted({host for f in self.frontiers.values() for host in f.config.hosts})
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -94,6 +96,7 @@ class SiteSpider(scrapy.Spider):
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         frontier = self._frontier(response)
         text = response.text if isinstance(response, TextResponse) and response.status == 200 else ""
+        frontier.robots = Protego.parse(text)
         sitemaps = list(frontier.config.sitemaps) + sitemaps_in_robots(text, response.url)
         if not sitemaps:
             sitemaps = [frontier.absolute(path) for path in COMMON_SITEMAP_PATHS]
@@ -193,6 +196,8 @@ class SiteSpider(scrapy.Spider):
             "site": frontier.config.name,
             "nc_depth": depth,
             "crawl_delay": frontier.config.delay,
+            # Article pages follow the revisit policy; listings, feeds and sitemaps are always fetched.
+            META_REVISIT: kind == "page",
         }
         if hints:
             meta["hints"] = {k: v for k, v in hints.items() if v}
