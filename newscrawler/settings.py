@@ -84,6 +84,19 @@ NEWSCRAWLER_REVISIT_WINDOW_DAYS = 7.0
 # …at growing intervals (half the article's age), never sooner than this many seconds.
 NEWSCRAWLER_REVISIT_MIN_INTERVAL = 3600.0
 
+# --- Scaling out on Redis --------------------------------------------------------------
+# Set REDIS_URL (redis://host:6379/0) to share the frontier, dedup and crawl state of
+# every worker started with the same spider and arguments.
+REDIS_URL = None
+SCHEDULER = "newscrawler.frontier.scheduler.FrontierScheduler"
+NEWSCRAWLER_REDIS_PREFIX = "newscrawler"
+# Name of the shared frontier; by default derived from the spider and its arguments.
+NEWSCRAWLER_FRONTIER = None
+# A worker silent for this many seconds is dead: its requests go back to the queue.
+NEWSCRAWLER_WORKER_HEARTBEAT_TIMEOUT = 30.0
+# A worker idle this long (and with no other worker busy) stops.
+NEWSCRAWLER_IDLE_TIMEOUT = 30.0
+
 # --- Validation ----------------------------------------------------------------------
 # Records whose body has fewer characters are dropped as not articles.
 NEWSCRAWLER_MIN_BODY_CHARS = 250

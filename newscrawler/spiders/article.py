@@ -24,6 +24,8 @@ class ArticleSpider(scrapy.Spider):
         if not url and not urls_file:
             raise InvalidStartUrl("give -a url=URL or -a urls_file=PATH")
         self.start_urls_given = [checked_start_url(u) for u in _urls(url, urls_file)]
+        # Workers started with the same arguments share one Redis frontier.
+        self.frontier_arguments = {"url": url, "urls_file": urls_file}
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls_given:

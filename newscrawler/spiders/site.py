@@ -61,6 +61,8 @@ class SiteSpider(scrapy.Spider):
             if value is not None
         }
         self.frontiers: dict[str, SiteFrontier] = {}
+        # Workers started with the same arguments share one Redis frontier.
+        self.frontier_arguments = {"url": url, "site": site, "sites_file": sites_file, **self._limits}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
