@@ -8,14 +8,15 @@ from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.python.failure import Failure
 
+from newscrawler.failures import failure_reason
 from newscrawler.items import FetchedPage
 
 logger = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+__all__ = ["NotAPage", "count_skip", "failure_reason", "fetched_page", "utc_now_iso"]
 
 
 class NotAPage(Exception):
@@ -61,14 +62,6 @@ def _headers(response: Response) -> dict[str, str]:
         key = name.decode("latin-1").lower()
         headers[key] = ", ".join(v.decode("latin-1") for v in values)
     return headers
-
-
-def failure_reason(failure: Failure) -> str:
-    """A stats key for a failed fetch: ``http_status/404``, ``fetch_failed/TimeoutError``…"""
-    if isinstance(failure.value, HttpError):
-        return f"http_status/{failure.value.response.status}"
-    kind = failure.type.__name__ if failure.type else "error"
-    return f"fetch_failed/{kind}"
 
 
 def count_skip(crawler: Crawler, reason: str, detail: str) -> None:

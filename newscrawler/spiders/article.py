@@ -24,6 +24,11 @@ class ArticleSpider(scrapy.Spider):
             raise InvalidStartUrl("give -a url=URL or -a urls_file=PATH")
         self.start_urls_given = [checked_start_url(u) for u in _urls(url, urls_file)]
 
+    @property
+    def given_urls(self) -> list[str]:
+        """URLs the user gave: TargetGuardMiddleware trusts their origins as given."""
+        return self.start_urls_given
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls_given:
             yield scrapy.Request(url, callback=self.parse, errback=self.on_error)

@@ -84,6 +84,17 @@ class SiteSpider(scrapy.Spider):
             self.frontiers[config.name] = SiteFrontier(config)
         self.allowed_domains = sorted({host for f in self.frontiers.values() for host in f.config.hosts})
 
+    @property
+    def given_urls(self) -> list[str]:
+        """URLs the user gave (start URLs, sites-file feeds, sitemaps and alias hosts):
+        TargetGuardMiddleware trusts their origins as given."""
+        urls = []
+        for frontier in self.frontiers.values():
+            config = frontier.config
+            urls += [config.start_url, *config.feeds, *config.sitemaps]
+            urls += [f"https://{alias}/" for alias in config.aliases]
+        return urls
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for frontier in self.frontiers.values():
             # robots.txt first: its Sitemap lines and Crawl-delay shape the rest of the crawl.
