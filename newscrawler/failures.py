@@ -10,6 +10,7 @@ from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
     DownloadConnectionRefusedError,
+    DownloadFailedError,
     DownloadTimeoutError,
     IgnoreRequest,
     ResponseDataLossError,
@@ -58,5 +59,9 @@ def failure_reason(failure: Failure) -> str:
     for kinds, reason in _NETWORK_REASONS:
         if isinstance(value, kinds):
             return reason
+    if isinstance(value, DownloadFailedError):
+        # Scrapy wraps Twisted's ResponseFailed; its text names the underlying failures.
+        lost = any(name in str(value) for name in ("ConnectionLost", "ConnectionDone", "ConnectionReset"))
+        return "fetch_failed/connection_lost" if lost else "fetch_failed/download_failed"
     kind = failure.type.__name__ if failure.type else "error"
     return f"fetch_failed/{kind}"

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 
+from newscrawler.encoding import decode_page
 from newscrawler.failures import failure_reason
 from newscrawler.items import FetchedPage
 
@@ -40,7 +41,8 @@ def fetched_page(response: Response, site: str | None = None) -> FetchedPage:
         raise NotAPage("not_html", f"{response.url} is not a text response")
     if not response.body.strip():
         raise NotAPage("empty", f"{response.url} has an empty body")
-    text = response.text
+    # Not response.text: Scrapy's guess for undeclared legacy encodings is often a rare one.
+    text = decode_page(response.body, content_type or None)
     if "\x00" in text[:4096]:
         raise NotAPage("binary", f"{response.url} holds binary data")
     request_url = response.request.url if response.request is not None else response.url

@@ -89,6 +89,8 @@ def address_refusal(address: IPAddress) -> str | None:
         return "metadata"
     if address.is_loopback:
         return "loopback"
+    if address.is_unspecified:
+        return "non_public"  # 0.0.0.0 and :: reach the local host on many systems
     if address.is_link_local:
         return "link_local"
     if address.is_private:

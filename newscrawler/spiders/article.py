@@ -40,7 +40,10 @@ class ArticleSpider(scrapy.Spider):
             count_skip(self.crawler, skipped.reason, str(skipped))
 
     def on_error(self, failure: Failure) -> None:
-        count_skip(self.crawler, failure_reason(failure), str(failure.value))
+        request = failure.request  # type: ignore[attr-defined]
+        # The URL that was asked for, not where its redirects led.
+        url = request.meta.get("redirect_urls", [request.url])[0]
+        count_skip(self.crawler, failure_reason(failure), f"{url}: {failure.value}")
 
 
 def _urls(url: str | None, urls_file: str | None) -> list[str]:

@@ -229,7 +229,10 @@ class SiteSpider(scrapy.Spider):
                 stats.inc_value(f"newscrawler/links_rejected/{why}", count)
 
     def on_error(self, failure: Failure) -> None:
-        count_skip(self.crawler, failure_reason(failure), str(failure.value))
+        request = failure.request  # type: ignore[attr-defined]
+        # The URL that was asked for, not where its redirects led.
+        url = request.meta.get("redirect_urls", [request.url])[0]
+        count_skip(self.crawler, failure_reason(failure), f"{url}: {failure.value}")
 
     def _frontier(self, response: Response) -> SiteFrontier:
         return self.frontiers[response.meta["site"]]
