@@ -11,6 +11,7 @@ for sites of the sites file (``-a sites_file=PATH`` or ``NEWSCRAWLER_SITES_FILE`
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -26,10 +27,13 @@ from newscrawler.discovery.feeds import feed_links, looks_like_feed, parse_feed
 from newscrawler.discovery.frontier import SiteFrontier
 from newscrawler.discovery.rules import COMMON_FEED_PATHS, COMMON_SITEMAP_PATHS
 from newscrawler.discovery.sitemaps import looks_like_sitemap, parse_sitemap, sitemaps_in_robots
+from newscrawler.discovery.xml import xml_hazards
 from newscrawler.items import FetchedPage
 from newscrawler.pages import NotAPage, count_skip, failure_reason, fetched_page
 from newscrawler.sites import SitesFileError, load_sites, site_from_url
 from newscrawler.urls import InvalidStartUrl, checked_start_url
+
+logger = logging.getLogger(__name__)
 
 # Listing and discovery pages first: they lead to articles; articles last.
 _PRIORITY = {"robots": 100, "sitemap": 50, "feed": 50, "listing": 20, "page": 0}
@@ -124,7 +128,8 @@ class SiteSpider(scrapy.Spider):
         if response.status != 200 or not looks_like_sitemap(response.body):
             return
         limit = frontier.remaining_budget() + frontier.sitemap_allowance
-        for entry in parse_sitemap(response.body, response.url, frontier.max_xml_bytes, limit):
+        problems = xml_hazards(response.body)
+        for entry in parse_sitemap(response.body, response.url, frontier.max_xml_bytes, limit, problems):
             url = frontier.link_target(response.url, entry.url, document=entry.is_sitemap)
             if url is None:
                 continue
@@ -133,17 +138,27 @@ class SiteSpider(scrapy.Spider):
             else:
                 hints = {"title": entry.news_title, "published_at": entry.news_published}
                 yield self._request(frontier, url, "page", self.parse_page, depth=1, hints=hints)
+        self._count_xml_problems(response.url, problems)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         frontier = self._frontier(response)
         if response.status != 200 or not looks_like_feed(response.body):
             return
         limit = frontier.remaining_budget() + frontier.sitemap_allowance
-        for entry in parse_feed(response.body, response.url, frontier.max_xml_bytes, limit):
+        problems = xml_hazards(response.body)
+        for entry in parse_feed(response.body, response.url, frontier.max_xml_bytes, limit, problems):
             url = frontier.link_target(response.url, entry.url)
             if url is not None:
                 hints = {"title": entry.title, "published_at": entry.published}
                 yield self._request(frontier, url, "page", self.parse_page, depth=1, hints=hints)
+        self._count_xml_problems(response.url, problems)
+
+    def _count_xml_problems(self, url: str, problems: list[str]) -> None:
+        """Entities ignored, damage cut off: logged and counted, the entries before it kept."""
+        assert self.crawler.stats is not None
+        for problem in problems:
+            logger.warning("%s: XML %s (ignored; entries before it kept)", url, problem.replace("_", " "))
+            self.crawler.stats.inc_value(f"newscrawler/xml/{problem}")
 
     # --- pages ------------------------------------------------------------------------
 
