@@ -8,14 +8,16 @@ from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.python.failure import Failure
 
+from newscrawler.encoding import decode_page
+from newscrawler.failures import failure_reason
 from newscrawler.items import FetchedPage
 
 logger = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+__all__ = ["NotAPage", "count_skip", "failure_reason", "fetched_page", "utc_now_iso"]
 
 
 class NotAPage(Exception):
@@ -39,7 +41,8 @@ def fetched_page(response: Response, site: str | None = None) -> FetchedPage:
         raise NotAPage("not_html", f"{response.url} is not a text response")
     if not response.body.strip():
         raise NotAPage("empty", f"{response.url} has an empty body")
-    text = response.text
+    # Not response.text: Scrapy's guess for undeclared legacy encodings is often a rare one.
+    text = decode_page(response.body, content_type or None)
     if "\x00" in text[:4096]:
         raise NotAPage("binary", f"{response.url} holds binary data")
     request_url = response.request.url if response.request is not None else response.url
@@ -65,20 +68,6 @@ def _headers(response: Response) -> dict[str, str]:
         key = name.decode("latin-1").lower()
         headers[key] = ", ".join(v.decode("latin-1") for v in values)
     return headers
-
-
-def failure_reason(failure: Failure) -> str:
-    """A stats key for a failed fetch: ``http_status/404``, ``fetch_failed/TimeoutError``…
-
-    Requests dropped on purpose name their own reason (``state/not_due``…).
-    """
-    reason = getattr(failure.value, "reason", None)
-    if isinstance(reason, str):
-        return reason
-    if isinstance(failure.value, HttpError):
-        return f"http_status/{failure.value.response.status}"
-    kind = failure.type.__name__ if failure.type else "error"
-    return f"fetch_failed/{kind}"
 
 
 def count_skip(crawler: Crawler, reason: str, detail: str) -> None:

@@ -30,12 +30,21 @@ NEWSCRAWLER_MAX_CRAWL_DELAY = 30.0
 NEWSCRAWLER_SITES_FILE = "sites.yaml"
 
 # --- Safety limits -------------------------------------------------------------------
+# The README's "Reliability" section lists every limit with its safe default.
 DOWNLOAD_TIMEOUT = 30
-# Pages larger than this are not news articles; refusing them bounds memory.
+# Pages larger than this are not news articles; refusing them bounds memory. Scrapy applies
+# it to the decompressed size too (gzip, brotli, zstd bombs).
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 10
+# A Retry-After longer than this many seconds is cut to it.
+NEWSCRAWLER_MAX_RETRY_AFTER = 60.0
+# Seconds one page's extraction may take before it is skipped as ExtractionTimeout.
+NEWSCRAWLER_EXTRACTION_TIMEOUT = 10.0
+# Links and redirects to loopback, private and link-local addresses are refused unless the
+# user gave that origin; True allows private networks (never metadata endpoints).
+NEWSCRAWLER_ALLOW_PRIVATE_TARGETS = False
 
 # --- Components ----------------------------------------------------------------------
 # RemoteControl (Scrapy 2.19) serves an HTTP endpoint that runs Python inside the crawler,
@@ -44,13 +53,20 @@ REMOTE_CONTROL_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {
+    # First of all, before OffsiteMiddleware (50) and RobotsTxtMiddleware (100): no
+    # request, robots.txt included, reaches a refused address.
+    "newscrawler.middlewares.targets.TargetGuardMiddleware": 40,
     # After RobotsTxtMiddleware (100), so robots.txt responses are seen.
     "newscrawler.middlewares.crawldelay.CrawlDelayMiddleware": 110,
+    # On the download side of RetryMiddleware (550): waits before it retries.
+    "newscrawler.middlewares.retryafter.RetryAfterMiddleware": 560,
+    # On the download side of RedirectMiddleware (600): sees each 3xx first.
+    "newscrawler.middlewares.redirects.RedirectGuardMiddleware": 610,
     # Before anything is fetched: drops requests for articles not due for a re-check.
     "newscrawler.middlewares.incremental.IncrementalFetchMiddleware": 120,
-    # 610: above HttpCompressionMiddleware (590), so the WARC gets the body as sent, still
+    # 620: above HttpCompressionMiddleware (590), so the WARC gets the body as sent, still
     # content-encoded; above RedirectMiddleware (600), so redirects are archived too.
-    "newscrawler.warc.middleware.WarcWriterMiddleware": 610,
+    "newscrawler.warc.middleware.WarcWriterMiddleware": 620,
 }
 
 ITEM_PIPELINES = {

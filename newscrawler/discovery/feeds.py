@@ -39,10 +39,12 @@ def looks_like_feed(body: bytes) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
-def parse_feed(body: bytes, base_url: str, max_bytes: int, limit: int) -> Iterator[FeedEntry]:
+def parse_feed(
+    body: bytes, base_url: str, max_bytes: int, limit: int, problems: list[str] | None = None
+) -> Iterator[FeedEntry]:
     """Up to ``limit`` entries with an absolute link, in feed order."""
     count = 0
-    for element in iter_elements(body, {"item", "entry"}, max_bytes):
+    for element in iter_elements(body, {"item", "entry"}, max_bytes, problems):
         url = _entry_link(element, base_url)
         if not url:
             continue

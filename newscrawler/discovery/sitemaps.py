@@ -30,10 +30,12 @@ def looks_like_sitemap(body: bytes) -> bool:
     return body[:2] == b"\x1f\x8b" or b"<urlset" in head or b"<sitemapindex" in head
 
 
-def parse_sitemap(body: bytes, base_url: str, max_bytes: int, limit: int) -> Iterator[SitemapEntry]:
+def parse_sitemap(
+    body: bytes, base_url: str, max_bytes: int, limit: int, problems: list[str] | None = None
+) -> Iterator[SitemapEntry]:
     """Up to ``limit`` entries, streamed; child sitemaps of an index have ``is_sitemap``."""
     count = 0
-    for element in iter_elements(body, {"url", "sitemap"}, max_bytes):
+    for element in iter_elements(body, {"url", "sitemap"}, max_bytes, problems):
         loc = child_text(element, "loc")
         if not loc:
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import logging
+import re
 import zlib
 from collections.abc import Iterator
 from typing import IO
@@ -52,12 +53,33 @@ def open_xml(body: bytes, max_bytes: int) -> IO[bytes]:
     return io.BufferedReader(_CappedReader(source, max_bytes))
 
 
-def iter_elements(body: bytes, tags: set[str], max_bytes: int) -> Iterator[etree._Element]:
+def xml_hazards(body: bytes) -> list[str]:
+    """What a document tried that the parser ignores: entity declarations (billion laughs),
+    external entities (XXE). Looked for in the first 64 KiB, where a DTD must be."""
+    head = body[:65536]
+    if head[:2] == GZIP_MAGIC:
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 65536)
+        except zlib.error:
+            return []
+    found = []
+    if b"<!ENTITY" in head:
+        found.append("entity_declarations")
+    if re.search(rb"<!ENTITY[^>]*\s(?:SYSTEM|PUBLIC)\s", head):
+        found.append("external_entity")
+    return found
+
+
+def iter_elements(
+    body: bytes, tags: set[str], max_bytes: int, problems: list[str] | None = None
+) -> Iterator[etree._Element]:
     """Elements whose local name is in ``tags``, in document order, cleared after use.
 
     Malformed XML ends the iteration where the damage starts, and a document over
-    ``max_bytes`` where the limit is reached: what came before is kept.
+    ``max_bytes`` where the limit is reached: what came before is kept, and ``problems``
+    (when given) gets ``malformed`` or ``too_large`` appended.
     """
+    problems = problems if problems is not None else []
     reader = open_xml(body, max_bytes)
     events = etree.iterparse(
         reader,
@@ -76,8 +98,14 @@ def iter_elements(body: bytes, tags: set[str], max_bytes: int) -> Iterator[etree
                 element.clear(keep_tail=False)
     except XmlTooLarge:
         logger.warning("XML document cut off at the %d-byte decompressed size limit", max_bytes)
-    except (etree.XMLSyntaxError, zlib.error, EOFError, OSError):
+        problems.append("too_large")
         return
+    except (etree.XMLSyntaxError, zlib.error, EOFError, OSError):
+        problems.append("malformed")
+        return
+    # recover=True repairs what it can without raising; its error log says it had to.
+    if len(events.error_log):
+        problems.append("malformed")
 
 
 def child_text(element: etree._Element, name: str) -> str | None:

@@ -13,27 +13,27 @@ from typing import Self
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
+from newscrawler.failures import RefusedFetch
 from newscrawler.state.crawlstate import CrawlState, state_of
 
 META_REVISIT = "nc_revisit"
 META_ALWAYS = "nc_always_fetch"
 
 
-class SkippedRequest(IgnoreRequest):
-    """A request dropped on purpose; ``reason`` becomes ``newscrawler/skipped/<reason>``."""
+class NotDue(RefusedFetch):
+    """The article is archived and its next re-check has not come yet."""
 
-    reason = "skipped"
-
-
-class NotDue(SkippedRequest):
-    reason = "state/not_due"
+    def __init__(self, detail: str) -> None:
+        super().__init__("state/not_due", detail)
 
 
-class NotModified(SkippedRequest):
-    reason = "state/not_modified"
+class NotModified(RefusedFetch):
+    """The server answered 304: the archived revision is current."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__("state/not_modified", detail)
 
 
 class IncrementalFetchMiddleware:

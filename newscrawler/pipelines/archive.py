@@ -9,13 +9,15 @@ from typing import Any, Self
 
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
+from scrapy.utils.defer import deferred_from_coro
 
 from newscrawler.archive.crawlstats import crawl_summary, write_crawl_summary
 from newscrawler.archive.recovery import recover_part_files
-from newscrawler.archive.writer import JsonLinesArchive
+from newscrawler.archive.writer import ArchiveWriteError, JsonLinesArchive
 from newscrawler.crawlinfo import crawl_id_of
 from newscrawler.items import ArticleRecord
 from newscrawler.pipelines.dedupe import article_key
+from newscrawler.pipelines.drops import ArchiveWriteFailed
 from newscrawler.state.crawlstate import CrawlState, state_of
 from newscrawler.state.sync import sync_state_from_archive
 
@@ -23,10 +25,17 @@ logger = logging.getLogger(__name__)
 
 
 class WriteArchivePipeline:
-    def __init__(self, archive: JsonLinesArchive, stats: StatsCollector, state: CrawlState) -> None:
+    def __init__(
+        self,
+        archive: JsonLinesArchive,
+        stats: StatsCollector,
+        state: CrawlState,
+        crawler: Crawler | None = None,
+    ) -> None:
         self.archive = archive
         self.stats = stats
         self.state = state
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -38,7 +47,7 @@ class WriteArchivePipeline:
             fsync=settings.getbool("NEWSCRAWLER_ARCHIVE_FSYNC"),
         )
         assert crawler.stats is not None
-        return cls(archive, crawler.stats, state_of(crawler))
+        return cls(archive, crawler.stats, state_of(crawler), crawler)
 
     def open_spider(self) -> None:
         # A killed earlier crawl may have left .part files: finish them before writing anew,
@@ -52,10 +61,24 @@ class WriteArchivePipeline:
     def process_item(self, item: Any) -> Any:
         if isinstance(item, ArticleRecord):
             # Order matters: the line reaches the file first, then the state says "archived".
-            self.archive.write(item.site, item.to_archive())
+            try:
+                self.archive.write(item.site, item.to_archive())
+            except ArchiveWriteError as error:
+                self._stop_crawl(error)
+                raise ArchiveWriteFailed(f"{item.url}: {error}") from error
             self.state.archived(item, article_key(item))
             self.stats.inc_value("newscrawler/archived")
         return item
+
+    def _stop_crawl(self, error: ArchiveWriteError) -> None:
+        """Stop at the first write error: every later record would fail the same way."""
+        if self.crawler is None or self.stats.get_value("newscrawler/archive_write_error"):
+            return
+        reason = "archive_disk_full" if error.disk_full else "archive_write_failed"
+        self.stats.set_value("newscrawler/archive_write_error", str(error))
+        logger.error("archive: %s; stopping the crawl (%s)", error, reason)
+        assert self.crawler.engine is not None
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason=reason))
 
     def close_spider(self) -> None:
         folders = set()

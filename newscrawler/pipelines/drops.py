@@ -60,3 +60,17 @@ class Unchanged(DropItem):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, log_level="DEBUG")
+
+
+class ExtractionTimeout(DropItem):
+    """Extraction ran past ``NEWSCRAWLER_EXTRACTION_TIMEOUT``: a pathological page, skipped."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, log_level="WARNING")
+
+
+class ArchiveWriteFailed(DropItem):
+    """The record could not be written (disk full…): not archived; the crawl stops."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, log_level="ERROR")

@@ -13,25 +13,34 @@ from newscrawler.extraction import ArticleExtractor, ExtractionOptions, Unparsab
 from newscrawler.extraction.dates import normalize_iso_date
 from newscrawler.extraction.pagetype import looks_like_article_page
 from newscrawler.items import ArticleRecord, FetchedPage, FetchValidators
-from newscrawler.pipelines.drops import ExtractionFailed, ListingPage, NotHtml
+from newscrawler.pipelines.drops import ExtractionFailed, ExtractionTimeout, ListingPage, NotHtml
+from newscrawler.safety.deadline import DeadlineExceeded, deadline
 
 logger = logging.getLogger(__name__)
 
+DEFAULT_EXTRACTION_TIMEOUT = 10.0
+
 
 class ExtractArticlePipeline:
-    def __init__(self, crawl_id: str) -> None:
+    def __init__(self, crawl_id: str, timeout: float = DEFAULT_EXTRACTION_TIMEOUT) -> None:
         self.crawl_id = crawl_id
+        self.timeout = timeout
         self.extractor = ArticleExtractor()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawl_id_of(crawler))
+        timeout = crawler.settings.getfloat("NEWSCRAWLER_EXTRACTION_TIMEOUT", DEFAULT_EXTRACTION_TIMEOUT)
+        return cls(crawl_id_of(crawler), timeout)
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):
             return item
         try:
-            fields = extract_page(self.extractor, item)
+            # Pipelines run in the reactor's (main) thread, where the SIGALRM deadline works.
+            with deadline(self.timeout):
+                fields = extract_page(self.extractor, item)
+        except DeadlineExceeded as error:
+            raise ExtractionTimeout(f"{item.final_url}: extraction {error}") from None
         except UnparsableDocument as error:
             raise NotHtml(f"{item.final_url}: {error}") from error
         except Exception as error:

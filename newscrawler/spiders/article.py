@@ -27,6 +27,11 @@ class ArticleSpider(scrapy.Spider):
         # Workers started with the same arguments share one Redis frontier.
         self.frontier_arguments = {"url": url, "urls_file": urls_file}
 
+    @property
+    def given_urls(self) -> list[str]:
+        """URLs the user gave: TargetGuardMiddleware trusts their origins as given."""
+        return self.start_urls_given
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls_given:
             # Given URLs are always fetched, conditionally when already archived.
@@ -40,7 +45,10 @@ class ArticleSpider(scrapy.Spider):
             count_skip(self.crawler, skipped.reason, str(skipped))
 
     def on_error(self, failure: Failure) -> None:
-        count_skip(self.crawler, failure_reason(failure), str(failure.value))
+        request = failure.request  # type: ignore[attr-defined]
+        # The URL that was asked for, not where its redirects led.
+        url = request.meta.get("redirect_urls", [request.url])[0]
+        count_skip(self.crawler, failure_reason(failure), f"{url}: {failure.value}")
 
 
 def _urls(url: str | None, urls_file: str | None) -> list[str]:

@@ -11,6 +11,7 @@ for sites of the sites file (``-a sites_file=PATH`` or ``NEWSCRAWLER_SITES_FILE`
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -27,11 +28,14 @@ from newscrawler.discovery.feeds import feed_links, looks_like_feed, parse_feed
 from newscrawler.discovery.frontier import SiteFrontier
 from newscrawler.discovery.rules import COMMON_FEED_PATHS, COMMON_SITEMAP_PATHS
 from newscrawler.discovery.sitemaps import looks_like_sitemap, parse_sitemap, sitemaps_in_robots
+from newscrawler.discovery.xml import xml_hazards
 from newscrawler.items import FetchedPage
 from newscrawler.middlewares.incremental import META_REVISIT
 from newscrawler.pages import NotAPage, count_skip, failure_reason, fetched_page
 from newscrawler.sites import SitesFileError, load_sites, site_from_url
 from newscrawler.urls import InvalidStartUrl, checked_start_url
+
+logger = logging.getLogger(__name__)
 
 # Listing and discovery pages first: they lead to articles; articles last.
 _PRIORITY = {"robots": 100, "sitemap": 50, "feed": 50, "listing": 20, "page": 0}
@@ -88,6 +92,17 @@ class SiteSpider(scrapy.Spider):
             self.frontiers[config.name] = SiteFrontier(config, settings.get("USER_AGENT"))
         self.allowed_domains = sorted({host for f in self.frontiers.values() for host in f.config.hosts})
 
+    @property
+    def given_urls(self) -> list[str]:
+        """URLs the user gave (start URLs, sites-file feeds, sitemaps and alias hosts):
+        TargetGuardMiddleware trusts their origins as given."""
+        urls = []
+        for frontier in self.frontiers.values():
+            config = frontier.config
+            urls += [config.start_url, *config.feeds, *config.sitemaps]
+            urls += [f"https://{alias}/" for alias in config.aliases]
+        return urls
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for frontier in self.frontiers.values():
             # robots.txt first: its Sitemap lines and Crawl-delay shape the rest of the crawl.
@@ -118,7 +133,8 @@ class SiteSpider(scrapy.Spider):
         if response.status != 200 or not looks_like_sitemap(response.body):
             return
         limit = frontier.remaining_budget() + frontier.sitemap_allowance
-        for entry in parse_sitemap(response.body, response.url, frontier.max_xml_bytes, limit):
+        problems = xml_hazards(response.body)
+        for entry in parse_sitemap(response.body, response.url, frontier.max_xml_bytes, limit, problems):
             url = frontier.link_target(response.url, entry.url, document=entry.is_sitemap)
             if url is None:
                 continue
@@ -127,17 +143,27 @@ class SiteSpider(scrapy.Spider):
             else:
                 hints = {"title": entry.news_title, "published_at": entry.news_published}
                 yield self._request(frontier, url, "page", self.parse_page, depth=1, hints=hints)
+        self._count_xml_problems(response.url, problems)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         frontier = self._frontier(response)
         if response.status != 200 or not looks_like_feed(response.body):
             return
         limit = frontier.remaining_budget() + frontier.sitemap_allowance
-        for entry in parse_feed(response.body, response.url, frontier.max_xml_bytes, limit):
+        problems = xml_hazards(response.body)
+        for entry in parse_feed(response.body, response.url, frontier.max_xml_bytes, limit, problems):
             url = frontier.link_target(response.url, entry.url)
             if url is not None:
                 hints = {"title": entry.title, "published_at": entry.published}
                 yield self._request(frontier, url, "page", self.parse_page, depth=1, hints=hints)
+        self._count_xml_problems(response.url, problems)
+
+    def _count_xml_problems(self, url: str, problems: list[str]) -> None:
+        """Entities ignored, damage cut off: logged and counted, the entries before it kept."""
+        assert self.crawler.stats is not None
+        for problem in problems:
+            logger.warning("%s: XML %s (ignored; entries before it kept)", url, problem.replace("_", " "))
+            self.crawler.stats.inc_value(f"newscrawler/xml/{problem}")
 
     # --- pages ------------------------------------------------------------------------
 
@@ -225,7 +251,10 @@ class SiteSpider(scrapy.Spider):
                 stats.inc_value(f"newscrawler/links_rejected/{why}", count)
 
     def on_error(self, failure: Failure) -> None:
-        count_skip(self.crawler, failure_reason(failure), str(failure.value))
+        request = failure.request  # type: ignore[attr-defined]
+        # The URL that was asked for, not where its redirects led.
+        url = request.meta.get("redirect_urls", [request.url])[0]
+        count_skip(self.crawler, failure_reason(failure), f"{url}: {failure.value}")
 
     def _frontier(self, response: Response) -> SiteFrontier:
         return self.frontiers[response.meta["site"]]

@@ -36,7 +36,11 @@ class CrawlResult:
 
 
 def run_crawl(
-    spider: str, archive_dir: Path, *args: str, settings: dict[str, str] | None = None
+    spider: str,
+    archive_dir: Path,
+    *args: str,
+    settings: dict[str, str] | None = None,
+    env: dict[str, str] | None = None,
 ) -> CrawlResult:
     command = [sys.executable, "-m", "scrapy", "crawl", spider, "-s", f"ARCHIVE_DIR={archive_dir}"]
     # Each test's crawl state lives beside its archive unless the test shares one on purpose.
@@ -45,9 +49,9 @@ def run_crawl(
     for name, value in (settings or {}).items():
         command += ["-s", f"{name}={value}"]
     command += list(args)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     done = subprocess.run(
-        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=CRAWL_TIMEOUT, check=False
+        command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=CRAWL_TIMEOUT, check=False
     )
     return CrawlResult(done.returncode, done.stdout + done.stderr, archive_dir)
 

@@ -1,0 +1,1 @@
+"""The hostile web: malformed pages, bad encodings, bombs, traps, SSRF bait, full disks."""
