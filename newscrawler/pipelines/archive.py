@@ -55,18 +55,21 @@ class WriteArchivePipeline:
         # a line's write and its state commit), so no article is archived twice.
         recovered = recover_part_files(self.archive.archive_dir)
         self.stats.set_value("newscrawler/recovered_part_files", len(recovered))
-        synced = sum(sync_state_from_archive(self.state, file.path) for file in recovered)
-        self.stats.set_value("newscrawler/recovered_records_synced", synced)
+        for file in recovered:
+            synced, duplicates = sync_state_from_archive(self.state, file.path)
+            self.stats.inc_value("newscrawler/recovered_records_synced", synced)
+            self.stats.inc_value("newscrawler/recovered_duplicates_removed", duplicates)
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, ArticleRecord):
             # Order matters: the line reaches the file first, then the state says "archived".
+            states = self.state.prepare_archived(item, article_key(item))
             try:
                 self.archive.write(item.site, item.to_archive())
             except ArchiveWriteError as error:
                 self._stop_crawl(error)
                 raise ArchiveWriteFailed(f"{item.url}: {error}") from error
-            self.state.archived(item, article_key(item))
+            self.state.store.save_archived(*states)
             self.stats.inc_value("newscrawler/archived")
         return item
 

@@ -15,6 +15,10 @@ import pytest
 
 from demo.generated import GeneratedSiteServer, build_site, synthetic_article
 from newscrawler.archive.recovery import recover_part_files
+from newscrawler.state import RevisitPolicy
+from newscrawler.state.crawlstate import CrawlState
+from newscrawler.state.redis import RedisStateStore
+from newscrawler.state.sync import sync_state_from_archive
 from tests.support.crawl import ROOT, read_archive, run_crawl
 from tests.support.redis_server import redis_server
 
@@ -77,7 +81,11 @@ def test_a_killed_worker_loses_nothing(served: GeneratedSiteServer, redis_url: s
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=30)
     assert survivor.wait(timeout=WORKER_TIMEOUT) == 0
-    recover_part_files(victim_dir)  # what the victim's next start would do
+    # What the victim's next start does: finish its file and reconcile it with the state.
+    state = CrawlState(RedisStateStore.from_url(redis_url), RevisitPolicy(window=1, min_interval=1))
+    for recovered in recover_part_files(victim_dir):
+        sync_state_from_archive(state, recovered.path)
+    state.store.close()
     urls = Counter(str(r["url"]) for d in (victim_dir, survivor_dir) for r in read_archive(d))
     assert set(urls) == _expected(served)
     assert set(urls.values()) == {1}
