@@ -8,10 +8,12 @@ Each new record keeps the ``fetched_at`` (the WARC-Date), ``warc_file`` and
 from __future__ import annotations
 
 import argparse
+import tempfile
 from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
+from scrapy.settings import SETTINGS_PRIORITIES
 
 from newscrawler.warc.replay import ReplaySpider
 
@@ -36,6 +38,11 @@ class Command(ScrapyCommand):
             self.settings.set("ARCHIVE_DIR", opts.output, priority="cmdline")
         # Nothing is downloaded, and the WARC files being read are the archive of record.
         self.settings.set("NEWSCRAWLER_WARC_ENABLED", False, priority="cmdline")
+        # A replay is not a periodic crawl: it starts from an empty crawl state of its own
+        # (revisions follow the order of the WARC files) and leaves the crawls' state alone.
+        if self.settings.getpriority("STATE_DIR") != SETTINGS_PRIORITIES["cmdline"]:
+            self._state_dir = tempfile.TemporaryDirectory(prefix="newscrawler-replay-state-")
+            self.settings.set("STATE_DIR", self._state_dir.name, priority="cmdline")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if not args:

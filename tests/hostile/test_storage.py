@@ -48,14 +48,20 @@ def test_site_names_cannot_escape_the_archive_dir(
     sites = tmp_path / "sites.yaml"
     sites.write_text(f"sites:\n{entries}", encoding="utf-8")
     out = tmp_path / "deep" / "out"
+    state = tmp_path / "state"
     result = run_crawl(
-        "site", out, "-a", "site=all", "-a", f"sites_file={sites}", settings={"AUTOTHROTTLE_ENABLED": "False"}
-    )
+        "site", out, "-a", "site=all", "-a", f"sites_file={sites}",
+        settings={"AUTOTHROTTLE_ENABLED": "False", "STATE_DIR": str(state)},
+    )  # fmt: skip
     assert_crawl_healthy(result)
     assert len(result.records()) == len(HOSTILE_NAMES)
     folders = sorted(path.relative_to(out).parts[0] for path in archive_files(out))
     assert folders == sorted(safe for _, safe in HOSTILE_NAMES.values())
-    outside = [p for p in tmp_path.rglob("*") if p.is_file() and out not in p.parents and p != sites]
+    outside = [
+        p
+        for p in tmp_path.rglob("*")
+        if p.is_file() and out not in p.parents and state not in p.parents and p != sites
+    ]
     assert outside == []
     assert result.stat("newscrawler/archive_files") == len(HOSTILE_NAMES)
     for case, (_, safe) in HOSTILE_NAMES.items():
@@ -88,7 +94,15 @@ def test_disk_full_stops_the_crawl_cleanly(served: HostileSite, small_disk: Path
     urls = small_disk.parent / "urls.txt"
     urls.write_text("".join(served.url(f"/full/{n}") + "\n" for n in range(60)), encoding="utf-8")
     out = small_disk / "out"
-    result = run_crawl("article", out, "-a", f"urls_file={urls}", settings={"AUTOTHROTTLE_ENABLED": "False"})
+    # The crawl state lives on another disk: only the archive's disk fills up.
+    state = small_disk.parent / "state"
+    result = run_crawl(
+        "article",
+        out,
+        "-a",
+        f"urls_file={urls}",
+        settings={"AUTOTHROTTLE_ENABLED": "False", "STATE_DIR": str(state)},
+    )
     assert result.returncode == 0, result.log[-3000:]
     assert result.stat("finish_reason") == "archive_disk_full"
     assert "No space left on device" in result.log
