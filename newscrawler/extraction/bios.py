@@ -56,12 +56,16 @@ class AuthorBox:
     bio: str
 
 
-def find_author_boxes(doc: Document) -> list[AuthorBox]:
-    """Author boxes and bio sentences in document order, outermost element of each."""
+def find_author_boxes(doc: Document, authors: list[Author] | None = None) -> list[AuthorBox]:
+    """Author boxes and bio sentences in document order, outermost element of each.
+
+    ``authors`` are the page's authors when the caller has them (else they are extracted):
+    bio sentences open with one of their names.
+    """
     candidates = _boxes_by_vocabulary(doc.tree) + _boxes_by_microdata(doc.tree) + _boxes_by_label(doc.tree)
     boxes = [box for element in _outermost(candidates) if (box := _read_box(doc, element)) is not None]
     taken = {box.element for box in boxes}
-    for box in _bio_sentences(doc):
+    for box in _bio_sentences(doc, extract_authors(doc) if authors is None else authors):
         if not _inside_any(box.element, taken):
             boxes.append(box)
             taken.add(box.element)
@@ -166,15 +170,16 @@ def _box_name(doc: Document, element: lxml.html.HtmlElement) -> tuple[str | None
     return None, None
 
 
-def _bio_sentences(doc: Document) -> list[AuthorBox]:
+def _bio_sentences(doc: Document, authors: list[Author]) -> list[AuthorBox]:
     """Paragraphs that open with an author's name and a bio verb ("… is a reporter")."""
-    names = [v for author in extract_authors(doc) for v in name_variants(author["name"])]
+    names = [v for author in authors for v in name_variants(author["name"])]
     if not names:
         return []
     pattern = bio_sentence_pattern(names)
     boxes = []
     for block in doc.tree.iter(*_SENTENCE_BLOCKS):
-        if any(inner.tag in ("p", "div") for inner in block.iterdescendants()):
+        # (the tag filter runs in C: this test meets every block of the page)
+        if next(block.iterdescendants("p", "div"), None) is not None:
             continue
         text = clean_text(text_of(block))
         if not MIN_BIO_CHARS <= len(text) <= MAX_BIO_CHARS:

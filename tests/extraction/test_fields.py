@@ -54,6 +54,20 @@ def test_authors_byline_nearest_headline_beats_sidebar() -> None:
     assert [a["name"] for a in extract_authors(doc)] == ["Ann Lee"]
 
 
+def test_authors_byline_text_after_a_comment_or_inside_markup() -> None:
+    # The byline is found from its text node: a tail after a comment, or a prefix in a child.
+    doc = page(body="<h1>T</h1><div><!-- meta --><p><!-- x -->By Ann Lee</p></div>")
+    assert [a["name"] for a in extract_authors(doc)] == ["Ann Lee"]
+    doc = page(body="<h1>T</h1><p><em>Von</em> <strong>Jörg Beck</strong></p>")
+    assert [a["name"] for a in extract_authors(doc)] == ["Jörg Beck"]
+
+
+def test_parsed_tree_elements_are_html_elements() -> None:
+    # The parser picks the element class in C; lxml.html's methods must still work.
+    doc = page(body="<!-- c --><form><p>Hello <b>you</b></p></form>")
+    assert doc.tree.find(".//p").text_content() == "Hello you"
+
+
 def test_authors_organization_only_without_person() -> None:
     ld = (
         '<script type="application/ld+json">'
