@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from newscrawler.extraction.authors import clean_author_name, extract_authors, split_names
-from newscrawler.extraction.body import plausible_exclusions
+from newscrawler.extraction.body import looks_trustworthy, plausible_exclusions
 from newscrawler.extraction.dates import extract_published_at
 from newscrawler.extraction.datetext import parse_date_text
 from newscrawler.extraction.document import Document, parse_document
@@ -139,3 +139,12 @@ def test_exclusion_holding_the_article_is_ignored() -> None:
     )
     article, related = doc.tree.get_element_by_id("a"), doc.tree.get_element_by_id("r")
     assert plausible_exclusions(doc, [article, related]) == [related]
+
+
+# body: trafilatura's fallbacks run only where its own extraction looks untrustworthy
+def test_body_fallbacks_only_for_short_or_menu_like_text() -> None:
+    prose = "A sentence of the article that runs on for quite a while longer. " * 20
+    menu = "\n".join(["Home", "News", "Sport", "Weather", "Contact us"] * 60)
+    assert looks_trustworthy(prose)
+    assert not looks_trustworthy(prose[:400])
+    assert not looks_trustworthy(menu + "\n" + prose[:300])
