@@ -71,7 +71,7 @@ def find_teaser_links(doc: Document) -> list[TeaserLink]:
         if not text or _PREV_NEXT.match(text) or _is_prev_next(link):
             continue
         if _is_listing_or_social(url) or not (
-            looks_like_article_url(url, sections) or (_is_headline_long(text) and _has_slug(url))
+            _looks_like_article_path(url, sections) or (_is_headline_long(text) and _has_slug(url))
         ):
             continue
         if _in_excluded_part(link, excluded) or _is_in_prose(link, text):
@@ -96,9 +96,14 @@ def looks_like_article_url(url: str, sections: set[str]) -> bool:
     >>> looks_like_article_url("https://example.com/category/world-news-today/", set())
     False
     """
+    return not _is_listing_or_social(url) and _looks_like_article_path(url, sections)
+
+
+def _looks_like_article_path(url: str, sections: set[str]) -> bool:
+    """:func:`looks_like_article_url` for a URL known not to be a listing page."""
     parts = urlsplit(url)
     segments = [s for s in parts.path.lower().split("/") if s]
-    if not segments or _is_listing_or_social(url) or _host_path(url) in sections:
+    if not segments or _host_path(url) in sections:
         return False
     last = _PAGE_EXTENSION.sub("", segments[-1])
     return bool(
