@@ -38,6 +38,7 @@ from newscrawler.extraction.vocabulary import AUTHOR_BOX_LABELS, AUTHOR_BOX_TOKE
 
 _BOX = token_pattern(AUTHOR_BOX_TOKENS)
 _BOX_TAGS = ("div", "section", "aside", "footer", "article", "li", "figure", "p", "dl", "span")
+_BOX_TAG_SET = frozenset(_BOX_TAGS)
 _LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div", "dt", "header", "label")
 _LABELS = frozenset(AUTHOR_BOX_LABELS)
 _MAX_BOX_CHARS = 2500
@@ -97,8 +98,11 @@ def attach_bios(doc: Document, authors: list[Author], boxes: list[AuthorBox]) ->
 
 
 def _boxes_by_vocabulary(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    # Only elements with a class or id can match; XPath picks them in C.
     return [
-        element for element in tree.iter(*_BOX_TAGS) if (names := names_of(element)) and _BOX.search(names)
+        element
+        for element in tree.xpath("//*[@class or @id]")
+        if element.tag in _BOX_TAG_SET and (names := names_of(element)) and _BOX.search(names)
     ]
 
 
@@ -113,6 +117,9 @@ def _boxes_by_label(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     """The box around a short label element ("About the author", "Auteur :")."""
     found = []
     for label in tree.iter(*_LABEL_TAGS):
+        # Cheap tests first: this loop meets most elements of the page.
+        if not label.text or len(label) > 3 or len(label.text) > 4 * _MAX_LABEL_CHARS or label.text.isspace():
+            continue
         own = clean_text(label.text).lower().rstrip(" :")
         if not own or len(own) > _MAX_LABEL_CHARS or len(label) > 3:
             continue
