@@ -191,9 +191,9 @@ def _bio_sentences(doc: Document, authors: list[Author]) -> list[AuthorBox]:
         text = clean_text(text_of(block))
         if not MIN_BIO_CHARS <= len(text) <= MAX_BIO_CHARS:
             continue
-        match = pattern.search(text)
-        if match:
-            named = next((n for n in names if n.casefold() in match.group(0).casefold()), None)
+        opening = pattern.search(text)
+        if opening:
+            named = next((n for n in names if n.casefold() in opening.casefold()), None)
             boxes.append(AuthorBox(element=block, name=named, url=None, bio=clean_bio(text, named)))
     return boxes
 
