@@ -68,12 +68,16 @@ def find_teaser_links(doc: Document) -> list[TeaserLink]:
     excluded: dict[lxml.html.HtmlElement, bool] = {}
     found = []
     for link, url, parts in raw:
+        # URL tests before the link's text: reading the text is the costlier part.
+        if _is_listing_or_social(parts):
+            continue
+        article_path = _looks_like_article_path(parts, sections)
+        if not article_path and not _has_slug(parts):
+            continue
         text = _label(link)
         if not text or _PREV_NEXT.match(text) or _is_prev_next(link):
             continue
-        if _is_listing_or_social(parts) or not (
-            _looks_like_article_path(parts, sections) or (_is_headline_long(text) and _has_slug(parts))
-        ):
+        if not (article_path or _is_headline_long(text)):
             continue
         if _in_excluded_part(link, excluded) or _is_in_prose(link, text):
             continue
