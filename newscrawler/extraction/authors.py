@@ -73,6 +73,14 @@ _MARKUP_XPATH = (
     ' | //a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'
 )
 _MAX_BYLINE_CHARS = 120
+# Substrings, not tokens: "author" also finds "c-article__authorName". One regex, not a
+# Python loop over the table, because it meets every element of the page.
+_BYLINE_CLASS = re.compile("|".join(re.escape(t) for t in BYLINE_CLASS_TOKENS))
+_BYLINE_EXCLUDED = re.compile("|".join(re.escape(t) for t in BYLINE_EXCLUDED_TOKENS))
+_BYLINE_CLASS_TAGS = frozenset({"a", "address", "div", "p", "span", "strong", "li", "h3", "h4", "h5", "h6"})
+_BYLINE_TEXT_TAGS = frozenset({"p", "span", "div", "em", "strong", "address", "small", "li"})
+_PREFIX_FIRST_WORDS = frozenset(p.split()[0].rstrip(":") for p in BYLINE_PREFIXES)
+_STARTS_WITH_PREFIX = re.compile(rf"^\s*(?:{_PREFIXES})", re.IGNORECASE)
 
 
 def extract_authors(doc: Document) -> list[Author]:
@@ -140,9 +148,10 @@ def _from_byline(doc: Document) -> list[Author]:
 
 def _byline_class_candidates(doc: Document) -> list[lxml.html.HtmlElement]:
     candidates = []
-    for element in doc.tree.iter("a", "address", "div", "p", "span", "strong", "li", "h3", "h4", "h5", "h6"):
-        tokens = f"{element.get('class', '')} {element.get('id', '')}".lower()
-        if not any(token in tokens for token in BYLINE_CLASS_TOKENS):
+    for element in doc.tree.xpath("//*[@class or @id]"):
+        if element.tag not in _BYLINE_CLASS_TAGS:
+            continue
+        if not _BYLINE_CLASS.search(f"{element.get('class', '')} {element.get('id', '')}".lower()):
             continue
         if 2 <= len(text_of(element)) <= _MAX_BYLINE_CHARS and not _in_excluded_block(element):
             candidates.append(element)
@@ -150,14 +159,47 @@ def _byline_class_candidates(doc: Document) -> list[lxml.html.HtmlElement]:
 
 
 def _byline_text_candidates(doc: Document) -> list[lxml.html.HtmlElement]:
-    candidates = []
-    for element in doc.tree.iter("p", "span", "div", "em", "strong", "address", "small", "li"):
-        text = text_of(element)
-        if len(text) > _MAX_BYLINE_CHARS:
+    """Elements whose text opens with a byline prefix ("By Jane Doe").
+
+    Such an element's first text node opens with the prefix, so the search starts from the
+    few text nodes that do and climbs while the text stays byline-short: reading the text
+    of every element instead costs a walk of its whole subtree each.
+    """
+    candidates: dict[lxml.html.HtmlElement, None] = {}
+    for node in doc.tree.iter():
+        if node.tag in ("script", "style"):
             continue
-        if _BYLINE_TEXT.match(text) and not _in_excluded_block(element):
-            candidates.append(element)
-    return candidates
+        # A comment's text is not the page's; its tail is.
+        own = node.text if isinstance(node.tag, str) else None
+        for text, element in ((own, node), (node.tail, node.getparent())):
+            if not text or not _opens_with_prefix(text):
+                continue
+            while element is not None:
+                full = text_of(element)
+                if len(full) > _MAX_BYLINE_CHARS:
+                    break
+                is_byline = element.tag in _BYLINE_TEXT_TAGS and _BYLINE_TEXT.match(full)
+                if is_byline and not _in_excluded_block(element):
+                    candidates[element] = None
+                element = element.getparent()
+    return _in_document_order(doc, list(candidates))
+
+
+def _opens_with_prefix(text: str) -> bool:
+    # A set lookup of the first word first: the prefix regex is slow on the page's every text.
+    words = text[:40].split(None, 1)
+    return (
+        bool(words)
+        and words[0].lower().rstrip(":：") in _PREFIX_FIRST_WORDS
+        and bool(_STARTS_WITH_PREFIX.match(text))
+    )
+
+
+def _in_document_order(doc: Document, elements: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+    if len(elements) <= 1:
+        return elements
+    order = _document_order(doc)
+    return sorted(elements, key=lambda e: order.get(e, 0))
 
 
 def _byline_authors(doc: Document, element: lxml.html.HtmlElement) -> list[Author]:
@@ -224,8 +266,7 @@ def _in_excluded_block(element: lxml.html.HtmlElement) -> bool:
     for ancestor in element.iterancestors():
         if ancestor.tag in ("footer", "nav"):
             return True
-        tokens = f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()
-        if any(token in tokens for token in BYLINE_EXCLUDED_TOKENS):
+        if _BYLINE_EXCLUDED.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()):
             return True
     return False
 

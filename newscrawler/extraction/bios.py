@@ -38,6 +38,7 @@ from newscrawler.extraction.vocabulary import AUTHOR_BOX_LABELS, AUTHOR_BOX_TOKE
 
 _BOX = token_pattern(AUTHOR_BOX_TOKENS)
 _BOX_TAGS = ("div", "section", "aside", "footer", "article", "li", "figure", "p", "dl", "span")
+_BOX_TAG_SET = frozenset(_BOX_TAGS)
 _LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div", "dt", "header", "label")
 _LABELS = frozenset(AUTHOR_BOX_LABELS)
 _MAX_BOX_CHARS = 2500
@@ -56,12 +57,16 @@ class AuthorBox:
     bio: str
 
 
-def find_author_boxes(doc: Document) -> list[AuthorBox]:
-    """Author boxes and bio sentences in document order, outermost element of each."""
+def find_author_boxes(doc: Document, authors: list[Author] | None = None) -> list[AuthorBox]:
+    """Author boxes and bio sentences in document order, outermost element of each.
+
+    ``authors`` are the page's authors when the caller has them (else they are extracted):
+    bio sentences open with one of their names.
+    """
     candidates = _boxes_by_vocabulary(doc.tree) + _boxes_by_microdata(doc.tree) + _boxes_by_label(doc.tree)
     boxes = [box for element in _outermost(candidates) if (box := _read_box(doc, element)) is not None]
     taken = {box.element for box in boxes}
-    for box in _bio_sentences(doc):
+    for box in _bio_sentences(doc, extract_authors(doc) if authors is None else authors):
         if not _inside_any(box.element, taken):
             boxes.append(box)
             taken.add(box.element)
@@ -93,8 +98,11 @@ def attach_bios(doc: Document, authors: list[Author], boxes: list[AuthorBox]) ->
 
 
 def _boxes_by_vocabulary(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    # Only elements with a class or id can match; XPath picks them in C.
     return [
-        element for element in tree.iter(*_BOX_TAGS) if (names := names_of(element)) and _BOX.search(names)
+        element
+        for element in tree.xpath("//*[@class or @id]")
+        if element.tag in _BOX_TAG_SET and (names := names_of(element)) and _BOX.search(names)
     ]
 
 
@@ -109,6 +117,9 @@ def _boxes_by_label(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     """The box around a short label element ("About the author", "Auteur :")."""
     found = []
     for label in tree.iter(*_LABEL_TAGS):
+        # Cheap tests first: this loop meets most elements of the page.
+        if not label.text or len(label) > 3 or len(label.text) > 4 * _MAX_LABEL_CHARS or label.text.isspace():
+            continue
         own = clean_text(label.text).lower().rstrip(" :")
         if not own or len(own) > _MAX_LABEL_CHARS or len(label) > 3:
             continue
@@ -166,22 +177,23 @@ def _box_name(doc: Document, element: lxml.html.HtmlElement) -> tuple[str | None
     return None, None
 
 
-def _bio_sentences(doc: Document) -> list[AuthorBox]:
+def _bio_sentences(doc: Document, authors: list[Author]) -> list[AuthorBox]:
     """Paragraphs that open with an author's name and a bio verb ("… is a reporter")."""
-    names = [v for author in extract_authors(doc) for v in name_variants(author["name"])]
+    names = [v for author in authors for v in name_variants(author["name"])]
     if not names:
         return []
     pattern = bio_sentence_pattern(names)
     boxes = []
     for block in doc.tree.iter(*_SENTENCE_BLOCKS):
-        if any(inner.tag in ("p", "div") for inner in block.iterdescendants()):
+        # (the tag filter runs in C: this test meets every block of the page)
+        if next(block.iterdescendants("p", "div"), None) is not None:
             continue
         text = clean_text(text_of(block))
         if not MIN_BIO_CHARS <= len(text) <= MAX_BIO_CHARS:
             continue
-        match = pattern.search(text)
-        if match:
-            named = next((n for n in names if n.casefold() in match.group(0).casefold()), None)
+        opening = pattern.search(text)
+        if opening:
+            named = next((n for n in names if n.casefold() in opening.casefold()), None)
             boxes.append(AuthorBox(element=block, name=named, url=None, bio=clean_bio(text, named)))
     return boxes
 

@@ -17,6 +17,13 @@ _DROP_MARK = "data-nc-drop"
 # An exclusion holding this share of the page's paragraph text is the article itself,
 # misread as a teaser or bio block: dropping it would leave an empty body.
 _MAX_EXCLUDED_SHARE = 0.4
+# trafilatura's fallbacks (readability, then jusText) cost a third of its time and change
+# the result mostly where its own extraction came out short, or came out a menu (a column
+# of short lines): only then do we run them. Measured on the dev corpora: 13% of pages
+# re-run, body F1 as good as always running them.
+_TRUSTED_BODY_CHARS = 1000
+_PROSE_LINE_CHARS = 60
+_MIN_PROSE_SHARE = 0.5
 
 
 def extract_body(doc: Document, exclude: list[lxml.html.HtmlElement] | None = None) -> str:
@@ -26,19 +33,42 @@ def extract_body(doc: Document, exclude: list[lxml.html.HtmlElement] | None = No
     # for a moment spares a deep copy of our own; the marks are gone before we return.
     for element in dropped:
         element.set(_DROP_MARK, "1")
+    prune = f"//*[@{_DROP_MARK}]" if dropped else None
     try:
-        text = trafilatura.extract(
-            doc.tree,
-            url=doc.url,
-            include_comments=False,
-            include_tables=True,
-            deduplicate=False,
-            prune_xpath=f"//*[@{_DROP_MARK}]" if dropped else None,
-        )
+        text = _trafilatura_text(doc, prune, fast=True)
+        if not looks_trustworthy(text):
+            text = _trafilatura_text(doc, prune, fast=False)
     finally:
         for element in dropped:
             element.attrib.pop(_DROP_MARK, None)
     return lines_to_paragraphs(text)
+
+
+def _trafilatura_text(doc: Document, prune: str | None, *, fast: bool) -> str:
+    text = trafilatura.extract(
+        doc.tree,
+        url=doc.url,
+        include_comments=False,
+        include_tables=True,
+        deduplicate=False,
+        prune_xpath=prune,
+        fast=fast,
+    )
+    return text or ""
+
+
+def looks_trustworthy(text: str) -> bool:
+    """Long enough, and mostly lines of prose rather than menu labels.
+
+    >>> looks_trustworthy("Home\\nNews\\nSport\\n" * 100)
+    False
+    >>> looks_trustworthy("A sentence of the article that runs on for a while. " * 30)
+    True
+    """
+    if len(text) < _TRUSTED_BODY_CHARS:
+        return False
+    prose = sum(len(line) for line in text.splitlines() if len(line) >= _PROSE_LINE_CHARS)
+    return prose >= _MIN_PROSE_SHARE * len(text.replace("\n", ""))
 
 
 def plausible_exclusions(doc: Document, exclude: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:

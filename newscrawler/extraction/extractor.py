@@ -52,10 +52,11 @@ class ArticleExtractor:
         self, doc: Document, *, now: datetime | None = None, options: ExtractionOptions | None = None
     ) -> dict[str, Any]:
         # Blocks that are fields of their own are found first and kept out of the body.
-        boxes = find_author_boxes(doc)
+        names = extract_authors(doc)
+        boxes = find_author_boxes(doc, names)
         related = find_related_blocks(doc)
         body = extract_body(doc, exclude=[b.element for b in boxes] + [r.element for r in related])
-        authors = attach_bios(doc, extract_authors(doc), boxes)
+        authors = attach_bios(doc, names, boxes)
         title = extract_title(doc)
         fields: dict[str, Any] = {
             "url": doc.url,

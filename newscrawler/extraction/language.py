@@ -13,6 +13,9 @@ from newscrawler.extraction.structured import first_string
 
 # Below this many characters the detector is unreliable; trust the declaration instead.
 _MIN_DETECT_CHARS = 200
+# The detector's time grows with the text; on the dev corpora its verdict on the first
+# 2000 characters is the same as on 5000 for every page.
+_DETECT_CHARS = 2000
 
 
 class LanguageDetector:
@@ -22,7 +25,7 @@ class LanguageDetector:
         self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
     def detect(self, text: str) -> tuple[str, float]:
-        code, probability = self._identifier.classify(text[:5000])
+        code, probability = self._identifier.classify(text[:_DETECT_CHARS])
         return str(code), float(probability)
 
 

@@ -53,4 +53,8 @@ def extract_image(doc: Document) -> str | None:
 
 
 def absolute_url(base: str, href: str) -> str:
-    return urljoin(base, clean_text(href))
+    href = clean_text(href)
+    # Most links on a page are absolute already; urljoin would only re-split and re-join them.
+    if href.startswith(("https://", "http://")):
+        return href
+    return urljoin(base, href)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import lxml.html
 
@@ -60,19 +60,24 @@ def find_teaser_links(doc: Document) -> list[TeaserLink]:
         href = (link.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
             continue
-        url = urldefrag(absolute_url(doc.url, href))[0]
+        url = absolute_url(doc.url, href).partition("#")[0]
         if url.startswith(("http://", "https://")):
-            raw.append((link, url))
-    sections = _section_paths(url for _, url in raw)
+            # split once: every URL test below reads the parts
+            raw.append((link, url, urlsplit(url)))
+    sections = _section_paths(parts for _, _, parts in raw)
     excluded: dict[lxml.html.HtmlElement, bool] = {}
     found = []
-    for link, url in raw:
+    for link, url, parts in raw:
+        # URL tests before the link's text: reading the text is the costlier part.
+        if _is_listing_or_social(parts):
+            continue
+        article_path = _looks_like_article_path(parts, sections)
+        if not article_path and not _has_slug(parts):
+            continue
         text = _label(link)
         if not text or _PREV_NEXT.match(text) or _is_prev_next(link):
             continue
-        if _is_listing_or_social(url) or not (
-            looks_like_article_url(url, sections) or (_is_headline_long(text) and _has_slug(url))
-        ):
+        if not (article_path or _is_headline_long(text)):
             continue
         if _in_excluded_part(link, excluded) or _is_in_prose(link, text):
             continue
@@ -97,8 +102,13 @@ def looks_like_article_url(url: str, sections: set[str]) -> bool:
     False
     """
     parts = urlsplit(url)
+    return not _is_listing_or_social(parts) and _looks_like_article_path(parts, sections)
+
+
+def _looks_like_article_path(parts: SplitResult, sections: set[str]) -> bool:
+    """:func:`looks_like_article_url` for a URL known not to be a listing page."""
     segments = [s for s in parts.path.lower().split("/") if s]
-    if not segments or _is_listing_or_social(url) or _host_path(url) in sections:
+    if not segments or _host_path(parts) in sections:
         return False
     last = _PAGE_EXTENSION.sub("", segments[-1])
     return bool(
@@ -109,32 +119,30 @@ def looks_like_article_url(url: str, sections: set[str]) -> bool:
     )
 
 
-def _is_listing_or_social(url: str) -> bool:
+def _is_listing_or_social(parts: SplitResult) -> bool:
     """A tag/author/shop page (by a path segment or the host's first label: ``shop.x.com``)
     or a social network profile: never an article teaser."""
-    parts = urlsplit(url)
     host = parts.netloc.lower().split(":")[0].removeprefix("www.")
     if host in SOCIAL_HOSTS or host.split(".")[0] in NON_ARTICLE_PATH_SEGMENTS:
         return True
     return any(s in NON_ARTICLE_PATH_SEGMENTS for s in parts.path.lower().split("/"))
 
 
-def _has_slug(url: str) -> bool:
+def _has_slug(parts: SplitResult) -> bool:
     """Under a section or a multi-word slug: ``/unfaelle`` is a section page, whatever its link says."""
-    segments = [s for s in urlsplit(url).path.split("/") if s]
+    segments = [s for s in parts.path.split("/") if s]
     return len(segments) >= 2 or (len(segments) == 1 and bool(_SLUG_SEPARATORS.search(segments[0])))
 
 
-def _host_path(url: str) -> str:
-    parts = urlsplit(url)
+def _host_path(parts: SplitResult) -> str:
     return parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/").lower()
 
 
-def _section_paths(urls: Iterable[str]) -> set[str]:
+def _section_paths(urls: Iterable[SplitResult]) -> set[str]:
     """Paths that other links on the page live under: section and listing pages."""
     sections: set[str] = set()
-    for url in urls:
-        path = _host_path(url)
+    for parts in urls:
+        path = _host_path(parts)
         cut = path.rfind("/")
         while cut > 0 and path[:cut] not in sections:
             sections.add(path[:cut])

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from newscrawler.extraction.authors import clean_author_name, extract_authors, split_names
-from newscrawler.extraction.body import plausible_exclusions
+from newscrawler.extraction.body import looks_trustworthy, plausible_exclusions
 from newscrawler.extraction.dates import extract_published_at
 from newscrawler.extraction.datetext import parse_date_text
 from newscrawler.extraction.document import Document, parse_document
@@ -52,6 +52,20 @@ def test_authors_byline_nearest_headline_beats_sidebar() -> None:
         body='<div class="side"><span class="author">Side Name</span></div><h1>T</h1><p>By Ann Lee</p>'
     )
     assert [a["name"] for a in extract_authors(doc)] == ["Ann Lee"]
+
+
+def test_authors_byline_text_after_a_comment_or_inside_markup() -> None:
+    # The byline is found from its text node: a tail after a comment, or a prefix in a child.
+    doc = page(body="<h1>T</h1><div><!-- meta --><p><!-- x -->By Ann Lee</p></div>")
+    assert [a["name"] for a in extract_authors(doc)] == ["Ann Lee"]
+    doc = page(body="<h1>T</h1><p><em>Von</em> <strong>Jörg Beck</strong></p>")
+    assert [a["name"] for a in extract_authors(doc)] == ["Jörg Beck"]
+
+
+def test_parsed_tree_elements_are_html_elements() -> None:
+    # The parser picks the element class in C; lxml.html's methods must still work.
+    doc = page(body="<!-- c --><form><p>Hello <b>you</b></p></form>")
+    assert doc.tree.find(".//p").text_content() == "Hello you"
 
 
 def test_authors_organization_only_without_person() -> None:
@@ -125,3 +139,12 @@ def test_exclusion_holding_the_article_is_ignored() -> None:
     )
     article, related = doc.tree.get_element_by_id("a"), doc.tree.get_element_by_id("r")
     assert plausible_exclusions(doc, [article, related]) == [related]
+
+
+# body: trafilatura's fallbacks run only where its own extraction looks untrustworthy
+def test_body_fallbacks_only_for_short_or_menu_like_text() -> None:
+    prose = "A sentence of the article that runs on for quite a while longer. " * 20
+    menu = "\n".join(["Home", "News", "Sport", "Weather", "Contact us"] * 60)
+    assert looks_trustworthy(prose)
+    assert not looks_trustworthy(prose[:400])
+    assert not looks_trustworthy(menu + "\n" + prose[:300])
