@@ -73,7 +73,7 @@ class Scheduler:
             self.histories = load_histories(schedule_path(self.options.state_dir))
             queue = self._due() if once else []
             if once:
-                logger.info("due now: %s", ", ".join(queue) or "no site")
+                logger.info("due now: %s", ", ".join(queue) or f"no site (next: {self._next_due()})")
             next_reload_check = 0.0
             while not signals.stop_requested:
                 self._reap()
@@ -156,7 +156,8 @@ class Scheduler:
                 crawl.log_path,
             )
         else:
-            logger.info("crawl %s: %s next_run=%s", outcome.status, facts, self._next_run(crawl.site))
+            verb = "finished" if outcome.status == "ok" else outcome.status
+            logger.info("crawl %s: %s next_run=%s", verb, facts, self._next_run(crawl.site))
 
     def _next_run(self, name: str) -> str:
         site = self.sites.sites.get(name)
@@ -164,6 +165,17 @@ class Scheduler:
             return "never (no longer in the sites file)"
         now = self.clock()
         return iso_time(next_run_at(site.interval_seconds, self.histories.get(name), now))
+
+    def _next_due(self) -> str:
+        now = self.clock()
+        times = {
+            name: next_run_at(site.interval_seconds, self.histories.get(name), now)
+            for name, site in self.sites.sites.items()
+        }
+        if not times:
+            return "none, the sites file has no site"
+        name = min(times, key=lambda n: (times[n], n))
+        return f"{name} at {iso_time(times[name])}"
 
     # --- waiting and stopping -----------------------------------------------------------
 

@@ -70,7 +70,7 @@ def test_once_crawls_the_due_sites_then_a_rerun_finds_nothing_due(demo_url: str,
     command = _schedule_command(sites, tmp_path, "--once")
     first = subprocess.run(command, cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=120)
     assert first.returncode == 0, first.stderr[-4000:]
-    assert "crawl ok: site=demo" in first.stderr
+    assert "crawl finished: site=demo" in first.stderr
     assert f"archived={DEMO_ARTICLES}" in first.stderr
     records = read_archive(tmp_path / "archive")
     assert len(records) == DEMO_ARTICLES
@@ -84,7 +84,7 @@ def test_once_crawls_the_due_sites_then_a_rerun_finds_nothing_due(demo_url: str,
     # A restart within the interval crawls nothing: the state file remembers the last run.
     again = subprocess.run(command, cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=60)
     assert again.returncode == 0, again.stderr[-4000:]
-    assert "due now: no site" in again.stderr
+    assert "due now: no site (next: demo at " in again.stderr
     assert _schedule_state(tmp_path) == state
 
 
