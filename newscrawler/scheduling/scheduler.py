@@ -32,6 +32,8 @@ from newscrawler.scheduling.sitesfile import SitesFileWatcher
 
 logger = logging.getLogger(__name__)
 
+# The copy of the sites file that crawls read (see sitesfile), in STATE_DIR.
+SITES_SNAPSHOT = "sites.snapshot.yaml"
 # The loop wakes at least this often to look at the sites file.
 RELOAD_CHECK_SECONDS = 2.0
 # While stopping, how often to look whether the interrupted crawls have ended.
@@ -59,7 +61,7 @@ class Scheduler:
     def __init__(self, options: SchedulerOptions, clock: Callable[[], float] = time.time) -> None:
         self.options = options
         self.clock = clock
-        self.sites = SitesFileWatcher(options.sites_file)
+        self.sites: SitesFileWatcher  # loaded in run(), under the state folder's lock
         self.histories: dict[str, SiteHistory] = {}
         self.running: dict[str, CrawlProcess] = {}
         self.failed_runs = 0
@@ -67,9 +69,13 @@ class Scheduler:
     def run(self, once: bool = False) -> int:
         """Schedule until SIGTERM/SIGINT (or, with ``once``, until every due site ran once).
 
-        Returns the exit code: 0, or 1 when ``once`` and a crawl failed.
+        Returns the exit code: 0, or 1 when ``once`` and a crawl failed. Raises
+        :class:`SitesFileError` when the sites file is invalid at start, and
+        :class:`SchedulerBusy` when another scheduler uses the same state folder.
         """
         with _state_lock(self.options.state_dir), StopSignals() as signals:
+            # Only once the lock is held: the snapshot is what the running crawls read.
+            self.sites = SitesFileWatcher(self.options.sites_file, self.options.state_dir / SITES_SNAPSHOT)
             self.histories = load_histories(schedule_path(self.options.state_dir))
             queue = self._due() if once else []
             if once:
@@ -110,7 +116,7 @@ class Scheduler:
     def _start_one(self, name: str) -> None:
         now = self.clock()
         crawl_id = new_crawl_id()
-        command = crawl_command(name, self.options.sites_file, crawl_id, self.options.settings)
+        command = crawl_command(name, self.sites.snapshot.absolute(), crawl_id, self.options.settings)
         crawl = CrawlProcess.start(name, crawl_id, command, self.options.state_dir / "logs", now)
         self.running[name] = crawl
         self.histories[name] = started(self.histories.get(name), now, crawl_id)

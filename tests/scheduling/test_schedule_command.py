@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import signal
@@ -88,6 +89,19 @@ def test_once_crawls_the_due_sites_then_a_rerun_finds_nothing_due(demo_url: str,
     assert _schedule_state(tmp_path) == state
 
 
+def test_a_second_scheduler_on_the_same_state_is_refused(demo_url: str, tmp_path: Path) -> None:
+    sites = _sites_file(tmp_path, {"demo": (demo_url, "1h")})
+    (tmp_path / "state").mkdir()
+    with (tmp_path / "state" / "schedule.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as a running scheduler holds it
+        done = subprocess.run(
+            _schedule_command(sites, tmp_path, "--once"), cwd=ROOT, env=_env(), capture_output=True, text=True
+        )
+    assert done.returncode == 1
+    assert "another scheduler is running" in done.stderr
+    assert not (tmp_path / "archive").exists()
+
+
 def test_long_running_survives_a_broken_site_and_stops_cleanly_on_sigterm(
     demo_url: str, tmp_path: Path
 ) -> None:
@@ -100,6 +114,9 @@ def test_long_running_survives_a_broken_site_and_stops_cleanly_on_sigterm(
         scheduler = subprocess.Popen(command, cwd=ROOT, env=_env(), stdout=output, stderr=subprocess.STDOUT)
     archive = tmp_path / "archive"
     try:
+        _wait_for(lambda: "crawl started" in log.read_text(), 30, "a first crawl started", log)
+        # A broken edit of the sites file while crawls run: logged, the old sites stay.
+        sites.write_text("sites:\n  - name: demo\n    start_url: not-a-url\n", encoding="utf-8")
 
         def demo_ran_broken_failed_and_demo_is_writing_again() -> bool:
             state = _schedule_state(tmp_path)
@@ -110,6 +127,7 @@ def test_long_running_survives_a_broken_site_and_stops_cleanly_on_sigterm(
                 and demo["last_started"] > demo["last_finished"]  # a crawl is running now
                 # ...and is half-way through its archive file: the moment a stop must not tear.
                 and any(archive.glob(f"demo/*/{demo['last_crawl_id']}.jsonl.part"))
+                and "sites file not reloaded" in log.read_text()
             )
 
         _wait_for(demo_ran_broken_failed_and_demo_is_writing_again, 60, "demo crawled, broken failed", log)

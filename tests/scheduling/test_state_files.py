@@ -79,13 +79,15 @@ def _write(path: Path, text: str) -> None:
 def test_sites_file_reloads_on_change_and_keeps_the_old_sites_when_invalid(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    path = tmp_path / "sites.yaml"
+    path, snapshot = tmp_path / "sites.yaml", tmp_path / "state" / "sites.snapshot.yaml"
     _write(path, "sites:\n  - name: a\n    start_url: http://a.test/\n    interval: 1h\n")
-    watcher = SitesFileWatcher(path)
+    watcher = SitesFileWatcher(path, snapshot)
     assert not watcher.refresh()
-    _write(path, "sites:\n  - name: a\n    start_url: http://a.test/\n    interval: 5m\n")
+    valid = "sites:\n  - name: a\n    start_url: http://a.test/\n    interval: 5m\n"
+    _write(path, valid)
     assert watcher.refresh()
     assert watcher.sites["a"].interval_seconds == 300
+    assert snapshot.read_text(encoding="utf-8") == valid
     with caplog.at_level(logging.ERROR):
         _write(path, "sites:\n  - name: a\n    start_url: not-a-url\n")
         assert not watcher.refresh()
@@ -93,6 +95,7 @@ def test_sites_file_reloads_on_change_and_keeps_the_old_sites_when_invalid(
     assert caplog.text.count("not reloaded") == 1
     assert "start_url" in caplog.text
     assert watcher.sites["a"].interval_seconds == 300
+    assert snapshot.read_text(encoding="utf-8") == valid  # what the crawls read stays valid
     path.unlink()
     assert not watcher.refresh()
     assert list(watcher.sites) == ["a"]
@@ -102,7 +105,8 @@ def test_an_invalid_sites_file_at_start_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "sites.yaml"
     path.write_text("sites: 3\n", encoding="utf-8")
     with pytest.raises(SitesFileError, match="sites"):
-        SitesFileWatcher(path)
+        SitesFileWatcher(path, tmp_path / "snapshot.yaml")
+    assert not (tmp_path / "snapshot.yaml").exists()
 
 
 def test_prune_logs_keeps_the_newest(tmp_path: Path) -> None:
