@@ -79,12 +79,17 @@ class Command(ScrapyCommand):
         assert self.settings is not None
         configure_logging(self.settings)
         settings = self.settings
+        state_dir = Path(opts.state_dir or settings.get("STATE_DIR") or DEFAULT_STATE_DIR).absolute()
+        overrides = tuple(opts.set)
+        if not any(item.startswith("STATE_DIR=") for item in overrides):
+            # The crawls keep their crawl state where the scheduler keeps its own.
+            overrides += (f"STATE_DIR={state_dir}",)
         options = SchedulerOptions(
             # Absolute, because the crawls get it as an argument and the folder may change.
             sites_file=Path(opts.sites_file or settings.get("NEWSCRAWLER_SITES_FILE")).absolute(),
-            state_dir=Path(opts.state_dir or settings.get("STATE_DIR") or DEFAULT_STATE_DIR),
+            state_dir=state_dir,
             archive_dir=Path(settings.get("ARCHIVE_DIR")),
-            settings=tuple(opts.set),
+            settings=overrides,
             max_crawls=opts.max_crawls,
             shutdown_timeout=opts.shutdown_timeout,
         )

@@ -7,7 +7,9 @@ file alone, one ``warcinfo`` record at the head of each file, and rotation.
 
 from __future__ import annotations
 
+import errno
 import fcntl
+import io
 import os
 import re
 from datetime import UTC, datetime
@@ -74,18 +76,43 @@ class WarcFileSet:
         return self._writer or WARCWriter(None, gzip=True, warc_version=WARC_VERSION)
 
     def write(self, *records: Any) -> str:
-        """Append ``records`` (built with :attr:`builder`) to the current file."""
+        """Append ``records`` (built with :attr:`builder`) to the current file, all or none.
+
+        The records are serialized in memory and written with one call; if the disk refuses
+        them (full), the file is cut back to its last complete record and
+        :class:`WarcWriteError` is raised, so no file ever holds a torn record.
+        """
         if self._file is not None and self._file.tell() >= self.max_size:
             self._close_current()
         if self._file is None:
             self._open_next()
         assert self._file is not None
+        buffer = io.BytesIO()
+        serializer = WARCWriter(buffer, gzip=True, warc_version=WARC_VERSION)
         for record in records:
-            self._writer.write_record(record)
-            self._file.flush()
+            serializer.write_record(record)
+        good = self._file.tell()
+        try:
+            data = memoryview(buffer.getvalue())
+            while data:  # an unbuffered file may take a write in pieces
+                data = data[self._file.write(data) or 0 :]
             if self.fsync:
                 os.fsync(self._file.fileno())
+        except OSError as error:
+            self._cut_back(good)
+            raise WarcWriteError(f"{self._name}: {error.strerror or error}", error.errno) from error
         return self._name
+
+    def _cut_back(self, good: int) -> None:
+        """Drop the torn tail and close the file under its final name (its records are whole)."""
+        assert self._file is not None
+        os.ftruncate(self._file.fileno(), good)
+        part = Path(self._file.name)
+        self._file.close()  # unbuffered: nothing of the torn tail is left to flush
+        self._file = None
+        final = part.with_name(self._name)
+        os.replace(part, final)
+        self.closed_files.append(final)
 
     def close(self) -> list[Path]:
         """Close the open file (giving it its final name); returns every file written."""
@@ -102,7 +129,8 @@ class WarcFileSet:
             part = self.directory / (self._name + PART_SUFFIX)
             if not part.exists() and not (self.directory / self._name).exists():
                 break
-        self._file = open(part, "xb")  # noqa: SIM115 (held open across calls, closed in close())
+        # Unbuffered: a failed write leaves no bytes in a Python buffer to be flushed later.
+        self._file = open(part, "xb", buffering=0)  # noqa: SIM115 (held open across calls, closed in close())
         # Held until close: recovery skips locked files (see newscrawler.warc.recovery).
         fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         self._writer = WARCWriter(self._file, gzip=True, warc_version=WARC_VERSION)
@@ -119,6 +147,14 @@ class WarcFileSet:
         final = part.with_name(self._name)
         os.replace(part, final)
         self.closed_files.append(final)
+
+
+class WarcWriteError(OSError):
+    """Records could not be written (disk full…); the file was cut back to whole records."""
+
+    def __init__(self, message: str, code: int | None) -> None:
+        super().__init__(code, message)
+        self.disk_full = code == errno.ENOSPC
 
 
 def warc_date(moment: datetime | None = None) -> str:

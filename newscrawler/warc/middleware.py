@@ -32,10 +32,11 @@ from scrapy import __version__ as scrapy_version
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
+from scrapy.utils.defer import deferred_from_coro
 
 from newscrawler.crawlinfo import crawl_id_of
 from newscrawler.warc import records
-from newscrawler.warc.files import WARC_SUBDIR, WarcFileSet, warc_date, warc_dir
+from newscrawler.warc.files import WARC_SUBDIR, WarcFileSet, WarcWriteError, warc_date, warc_dir
 from newscrawler.warc.recovery import recover_warc_parts
 
 logger = logging.getLogger(__name__)
@@ -48,9 +49,11 @@ META_REFERS_TO = "newscrawler_refers_to"
 
 
 class WarcWriterMiddleware:
-    def __init__(self, files: WarcFileSet, archive_dir: Path) -> None:
+    def __init__(self, files: WarcFileSet, archive_dir: Path, crawler: Crawler | None = None) -> None:
         self.files = files
         self.archive_dir = archive_dir
+        self.crawler = crawler
+        self.stopping = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -74,7 +77,7 @@ class WarcWriterMiddleware:
             max_size=settings.getint("NEWSCRAWLER_WARC_MAX_SIZE"),
             fsync=settings.getbool("NEWSCRAWLER_ARCHIVE_FSYNC"),
         )
-        middleware = cls(files, archive_dir)
+        middleware = cls(files, archive_dir, crawler)
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
@@ -87,6 +90,17 @@ class WarcWriterMiddleware:
         for path in self.files.close():
             logger.info("warc: closed %s", path)
 
+    def _stop_crawl(self, error: WarcWriteError) -> None:
+        """The WARC is part of the archive: when it cannot be written, the crawl stops."""
+        if self.stopping:
+            return
+        self.stopping = True
+        reason = "archive_disk_full" if error.disk_full else "archive_write_failed"
+        logger.error("warc: %s; stopping the crawl (%s)", error, reason)
+        assert self.crawler is not None
+        assert self.crawler.engine is not None
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason=reason))
+
     def process_response(self, request: Request, response: Response) -> Response:
         date = warc_date()
         builder = self.files.builder
@@ -97,7 +111,12 @@ class WarcWriterMiddleware:
             main = records.response_record(builder, response, date, _ip_of(response))
         sent = records.request_record(builder, request, date)
         records.link_concurrent(sent, main)
-        meta[META_FILE] = self.files.write(sent, main)
+        try:
+            meta[META_FILE] = self.files.write(sent, main)
+        except WarcWriteError as error:
+            self._stop_crawl(error)
+            raise
+
         meta[META_RECORD_ID] = records.record_id(main)
         meta[META_FETCHED_AT] = date
         return response

@@ -157,6 +157,7 @@ def test_a_scheduled_crawl_writes_our_archive_from_the_egg(
         ("spider", "site"),
         ("url", demo_url),
         ("setting", f"ARCHIVE_DIR={archive}"),
+        ("setting", f"STATE_DIR={archive}-state"),
     ]
     job = deployed.post("schedule.json", fields)["jobid"]
     deployed.wait_finished(job)
@@ -184,6 +185,7 @@ def test_a_site_of_the_sites_file_as_cron_schedules_it(
         ("site", "demo"),
         ("setting", f"NEWSCRAWLER_SITES_FILE={sites}"),
         ("setting", f"ARCHIVE_DIR={archive}"),
+        ("setting", f"STATE_DIR={archive}-state"),
     ]
     job = deployed.post("schedule.json", fields)["jobid"]
     deployed.wait_finished(job)
