@@ -48,8 +48,10 @@ unit: setup-dev system-deps
 
 test: lint typecheck unit
 
-bench: setup-dev
+# Extraction beside trafilatura on the corpora, then crawl figures on a generated site.
+bench: setup-dev system-deps
 	$(PY) -m bench
+	$(PY) -m bench.crawls
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

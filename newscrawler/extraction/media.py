@@ -57,4 +57,8 @@ def absolute_url(base: str, href: str) -> str:
     # Most links on a page are absolute already; urljoin would only re-split and re-join them.
     if href.startswith(("https://", "http://")):
         return href
-    return urljoin(base, href)
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        # Malformed on the page ("http://[not-an-ip]/"): no usable URL.
+        return ""

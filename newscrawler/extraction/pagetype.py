@@ -1,27 +1,36 @@
 """Is this page an article, or a listing (home, section, tag, search) or other page?
 
-Declared types decide when present (og:type, JSON-LD ``@type``); otherwise the page's
-structure: an article has a run of real paragraphs outside links, a listing is mostly
-teaser links.
+Declared types decide when they are specific (``og:type=article``, a JSON-LD article or
+collection type); ``og:type=website`` is not: many blogs declare it on every page. Then the
+page's structure: a listing is mostly link text, or a column of linked headlines. What is
+left goes on to extraction, where too short a body is dropped as not an article.
 """
 
 from __future__ import annotations
+
+import lxml.html
 
 from newscrawler.extraction.document import Document
 from newscrawler.extraction.structured import has_type
 from newscrawler.extraction.vocabulary import ARTICLE_TYPES, LISTING_TYPES
 
-# A paragraph of running text (not a teaser line) has at least this many characters.
+# Page chrome whose links say nothing about the page's own kind.
+_CHROME = frozenset({"nav", "header", "footer", "aside", "form", "script", "style", "noscript"})
+# Above this share of text inside links, a page is a list of links.
+_MAX_LINK_SHARE = 0.5
+# A column of this many linked headlines with little running text is a listing.
+_MIN_HEADLINE_LINKS = 6
+_MAX_LISTING_PARAGRAPH_TEXT = 1000
+_MIN_RUNNING_TEXT = 400
 _PARAGRAPH_CHARS = 80
-_MIN_ARTICLE_TEXT = 400
-_CHROME = ("nav", "header", "footer", "aside", "form")
+_HEADINGS = frozenset({"h2", "h3", "h4"})
 
 
 def looks_like_article_page(doc: Document) -> bool:
     declared = _declared_kind(doc)
     if declared is not None:
         return declared
-    return _paragraph_text_chars(doc) >= _MIN_ARTICLE_TEXT
+    return not _looks_like_listing(doc)
 
 
 def _declared_kind(doc: Document) -> bool | None:
@@ -33,20 +42,40 @@ def _declared_kind(doc: Document) -> bool | None:
             return False
         if has_type(obj, ARTICLE_TYPES - {"WebPage"}):
             return True
-    if og_type in ("website", "profile", "video.other", "music.song"):
-        return False
     return None
 
 
-def _paragraph_text_chars(doc: Document) -> int:
-    """Characters of running-text paragraphs outside links and page chrome."""
-    total = 0
-    for paragraph in doc.tree.iter("p"):
-        if any(a.tag in _CHROME for a in paragraph.iterancestors()):
+def _looks_like_listing(doc: Document) -> bool:
+    body = doc.tree.find("body")
+    if body is None:
+        return True
+    elements = _content_elements(body)
+    teasers = {h.getparent() for h in elements if h.tag in _HEADINGS and h.find(".//a") is not None}
+    total = linked = running_text = 0
+    for element in elements:
+        own = len((element.text or "").strip()) + sum(len((c.tail or "").strip()) for c in element)
+        total += own
+        if element.tag == "a" or any(a.tag == "a" for a in element.iterancestors()):
+            linked += own
+        # Running text: paragraphs that are not the summary beside a linked headline.
+        if element.tag == "p" and own >= _PARAGRAPH_CHARS and element.getparent() not in teasers:
+            running_text += own
+    if total == 0 or linked / total > _MAX_LINK_SHARE:
+        return True
+    if len(teasers) >= _MIN_HEADLINE_LINKS and running_text < _MAX_LISTING_PARAGRAPH_TEXT:
+        return True
+    # A small tag or section page: a few teasers and no running text of its own.
+    return len(teasers) >= 2 and running_text < _MIN_RUNNING_TEXT
+
+
+def _content_elements(body: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Elements outside page chrome, in document order."""
+    found = []
+    stack = [body]
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str) or element.tag in _CHROME:
             continue
-        linked = sum(len(" ".join(a.itertext())) for a in paragraph.iter("a"))
-        text = " ".join(" ".join(paragraph.itertext()).split())
-        own = len(text) - linked
-        if own >= _PARAGRAPH_CHARS and linked < 0.5 * len(text):
-            total += own
-    return total
+        found.append(element)
+        stack.extend(reversed(list(element)))
+    return found

@@ -63,7 +63,10 @@ def find_teaser_links(doc: Document) -> list[TeaserLink]:
         url = absolute_url(doc.url, href).partition("#")[0]
         if url.startswith(("http://", "https://")):
             # split once: every URL test below reads the parts
-            raw.append((link, url, urlsplit(url)))
+            try:
+                raw.append((link, url, urlsplit(url)))
+            except ValueError:
+                continue  # malformed host ("http://[not-an-ip]/"): not a teaser
     sections = _section_paths(parts for _, _, parts in raw)
     excluded: dict[lxml.html.HtmlElement, bool] = {}
     found = []

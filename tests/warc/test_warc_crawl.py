@@ -123,7 +123,7 @@ def test_crawl_stats_file_lists_skip_and_drop_reasons(crawl: CrawlResult) -> Non
     assert summary["archived"] == 4
     assert summary["skipped"]["http_status/404"] == 1
     assert summary["skipped"]["http_status/304"] == 1
-    assert summary["dropped"] == {"ListingPage": 1}
+    assert summary["dropped"] == {"BodyTooShort": 1}
 
 
 def test_reextraction_reproduces_the_records(crawl: CrawlResult, tmp_path: Path) -> None:
