@@ -84,3 +84,8 @@ def test_errors_name_line_and_key(tmp_path: Path, text: str, message: str) -> No
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(SitesFileError, match="cannot read the sites file"):
         load_sites(tmp_path / "nope.yaml")
+
+
+def test_the_shipped_example_file_is_valid() -> None:
+    example = Path(__file__).resolve().parents[2] / "sites.example.yaml"
+    assert sorted(load_sites(example)) == ["example-blog", "example-news"]
