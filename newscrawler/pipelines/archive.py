@@ -9,10 +9,10 @@ from typing import Any, Self
 
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
-from scrapy.utils.defer import deferred_from_coro
 
 from newscrawler.archive.crawlstats import crawl_summary, write_crawl_summary
 from newscrawler.archive.recovery import recover_part_files
+from newscrawler.archive.stop import stop_crawl_on_write_error
 from newscrawler.archive.writer import ArchiveWriteError, JsonLinesArchive
 from newscrawler.crawlinfo import crawl_id_of
 from newscrawler.items import ArticleRecord
@@ -67,21 +67,12 @@ class WriteArchivePipeline:
             try:
                 self.archive.write(item.site, item.to_archive())
             except ArchiveWriteError as error:
-                self._stop_crawl(error)
+                if self.crawler is not None:
+                    stop_crawl_on_write_error(self.crawler, "archive", error, error.disk_full)
                 raise ArchiveWriteFailed(f"{item.url}: {error}") from error
             self.state.store.save_archived(*states)
             self.stats.inc_value("newscrawler/archived")
         return item
-
-    def _stop_crawl(self, error: ArchiveWriteError) -> None:
-        """Stop at the first write error: every later record would fail the same way."""
-        if self.crawler is None or self.stats.get_value("newscrawler/archive_write_error"):
-            return
-        reason = "archive_disk_full" if error.disk_full else "archive_write_failed"
-        self.stats.set_value("newscrawler/archive_write_error", str(error))
-        logger.error("archive: %s; stopping the crawl (%s)", error, reason)
-        assert self.crawler.engine is not None
-        deferred_from_coro(self.crawler.engine.close_spider_async(reason=reason))
 
     def close_spider(self) -> None:
         folders = set()

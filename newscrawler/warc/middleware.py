@@ -32,8 +32,8 @@ from scrapy import __version__ as scrapy_version
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
-from scrapy.utils.defer import deferred_from_coro
 
+from newscrawler.archive.stop import stop_crawl_on_write_error
 from newscrawler.crawlinfo import crawl_id_of
 from newscrawler.warc import records
 from newscrawler.warc.files import WARC_SUBDIR, WarcFileSet, WarcWriteError, warc_date, warc_dir
@@ -53,7 +53,6 @@ class WarcWriterMiddleware:
         self.files = files
         self.archive_dir = archive_dir
         self.crawler = crawler
-        self.stopping = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -90,17 +89,6 @@ class WarcWriterMiddleware:
         for path in self.files.close():
             logger.info("warc: closed %s", path)
 
-    def _stop_crawl(self, error: WarcWriteError) -> None:
-        """The WARC is part of the archive: when it cannot be written, the crawl stops."""
-        if self.stopping:
-            return
-        self.stopping = True
-        reason = "archive_disk_full" if error.disk_full else "archive_write_failed"
-        logger.error("warc: %s; stopping the crawl (%s)", error, reason)
-        assert self.crawler is not None
-        assert self.crawler.engine is not None
-        deferred_from_coro(self.crawler.engine.close_spider_async(reason=reason))
-
     def process_response(self, request: Request, response: Response) -> Response:
         date = warc_date()
         builder = self.files.builder
@@ -114,7 +102,9 @@ class WarcWriterMiddleware:
         try:
             meta[META_FILE] = self.files.write(sent, main)
         except WarcWriteError as error:
-            self._stop_crawl(error)
+            # The WARC is part of the archive: when it cannot be written, the crawl stops.
+            if self.crawler is not None:
+                stop_crawl_on_write_error(self.crawler, "warc", error, error.disk_full)
             raise
 
         meta[META_RECORD_ID] = records.record_id(main)
