@@ -71,7 +71,10 @@ def _html_parser() -> etree.HTMLParser:
     none of those per-tag classes. Built per page: a parser costs microseconds, and a
     shared one would be state shared between threads.
     """
-    parser = etree.HTMLParser()
+    # Comments and processing instructions are not the page's text. Script frameworks put
+    # "<!-- -->" inside sentences; left in the tree, trafilatura lost the text around them
+    # (its own parser drops them too: aeb-dev body F1 0.963 -> 0.966).
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True)
     parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement))
     return parser
 

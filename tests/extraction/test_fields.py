@@ -68,6 +68,14 @@ def test_parsed_tree_elements_are_html_elements() -> None:
     assert doc.tree.find(".//p").text_content() == "Hello you"
 
 
+def test_parsed_tree_has_no_comments_and_keeps_their_tails() -> None:
+    # Script frameworks leave "<!-- -->" inside sentences; the text on both sides is one run.
+    doc = page(body="<p>His doctor<!-- --> assumed<?php x ?> it was a cold.</p>")
+    paragraph = doc.tree.find(".//p")
+    assert len(paragraph) == 0
+    assert paragraph.text_content() == "His doctor assumed it was a cold."
+
+
 def test_authors_organization_only_without_person() -> None:
     ld = (
         '<script type="application/ld+json">'
