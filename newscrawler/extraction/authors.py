@@ -129,7 +129,7 @@ def _from_markup(doc: Document) -> list[Author]:
     authors: list[Author] = []
     for element in _nearest_group(doc, elements):
         href = element.get("href") if element.tag == "a" else None
-        url = absolute_url(doc.url, href) if href else None
+        url = (absolute_url(doc.url, href) or None) if href else None
         authors.extend(_author(name, url) for name in split_names(text_of(element)))
     return authors
 
@@ -213,7 +213,7 @@ def _byline_authors(doc: Document, element: lxml.html.HtmlElement) -> list[Autho
         element = parent
     links = [a for a in element.iter("a") if clean_author_name(text_of(a))]
     if links:
-        return [_author(text_of(a), absolute_url(doc.url, a.get("href", ""))) for a in links]
+        return [_author(text_of(a), absolute_url(doc.url, a.get("href", "")) or None) for a in links]
     return [_author(name, None) for name in split_names(text_of(element))]
 
 
@@ -294,7 +294,7 @@ def _url_of(entry: dict[str, Any], base: str) -> str | None:
     if isinstance(url, list):
         url = next((u for u in url if isinstance(u, str)), None)
     if isinstance(url, str) and url.strip() and not url.startswith("#"):
-        return absolute_url(base, url)
+        return absolute_url(base, url) or None
     return None
 
 

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from newscrawler.extraction import extract_article
 from newscrawler.extraction.authors import clean_author_name, extract_authors, split_names
 from newscrawler.extraction.body import looks_trustworthy, plausible_exclusions
 from newscrawler.extraction.dates import extract_published_at
@@ -156,3 +157,16 @@ def test_body_fallbacks_only_for_short_or_menu_like_text() -> None:
     assert looks_trustworthy(prose)
     assert not looks_trustworthy(prose[:400])
     assert not looks_trustworthy(menu + "\n" + prose[:300])
+
+
+def test_a_link_that_is_no_url_does_not_fail_the_page() -> None:
+    # "https://[ccpa-preferences]" makes urlsplit raise: the link is skipped, the page extracted.
+    links = "".join(
+        f'<li><a href="/news/story-number-{i}">Story number {i} of the day</a></li>' for i in range(4)
+    )
+    html = (
+        f'<html><body><h1>T</h1>{PARAGRAPHS}<a href="https://[ccpa-preferences]/x">Privacy</a>'
+        f"<h2>Related</h2><ul>{links}</ul></body></html>"
+    )
+    fields = extract_article(html, "https://example.com/news/a")
+    assert "Paragraph number 4" in fields["body"]
