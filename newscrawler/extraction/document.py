@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +11,8 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from newscrawler.extraction.structured import StructuredData, read_structured_data
+
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class UnparsableDocument(ValueError):
@@ -52,6 +55,9 @@ def parse_document(html: str | bytes, url: str, content_type: str | None = None)
         raise UnparsableDocument("empty document")
     if "\x00" in text[:2048]:
         raise UnparsableDocument("binary data, not HTML")
+    # Control characters are no visible text, and trafilatura returns nothing for a tree
+    # that holds one (its output must be valid XML): a page of text was lost to "\x07".
+    text = _CONTROL_CHARACTERS.sub("", text)
     try:
         # lxml refuses str input that declares an encoding; strip the XML declaration.
         tree = etree.fromstring(_drop_xml_declaration(text), _html_parser())

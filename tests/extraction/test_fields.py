@@ -8,7 +8,7 @@ import pytest
 
 from newscrawler.extraction import extract_article
 from newscrawler.extraction.authors import clean_author_name, extract_authors, split_names
-from newscrawler.extraction.body import looks_trustworthy, plausible_exclusions
+from newscrawler.extraction.body import extract_body, looks_trustworthy, plausible_exclusions
 from newscrawler.extraction.dates import extract_published_at
 from newscrawler.extraction.datetext import parse_date_text
 from newscrawler.extraction.document import Document, parse_document
@@ -75,6 +75,13 @@ def test_parsed_tree_has_no_comments_and_keeps_their_tails() -> None:
     paragraph = doc.tree.find(".//p")
     assert len(paragraph) == 0
     assert paragraph.text_content() == "His doctor assumed it was a cold."
+
+
+def test_control_characters_do_not_cost_the_body() -> None:
+    # trafilatura gave an empty text for a tree holding "\x07" anywhere.
+    doc = page(body=f"<article><h1>T</h1>{PARAGRAPHS}<p>Source: WWF\x07 (2020)</p></article>")
+    assert "Paragraph number 4" in extract_body(doc)
+    assert "WWF (2020)" in extract_body(doc)
 
 
 def test_authors_organization_only_without_person() -> None:
