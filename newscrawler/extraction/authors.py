@@ -22,6 +22,7 @@ from newscrawler.extraction.vocabulary import (
     AUTHOR_JOINERS,
     AUTHOR_NOISE_WORDS,
     AUTHOR_NON_NAMES,
+    AUTHOR_TRAILING_LABELS,
     BYLINE_CLASS_TOKENS,
     BYLINE_EXCLUDED_TOKENS,
     BYLINE_PREFIXES,
@@ -57,7 +58,11 @@ _JOINER = re.compile(
     re.IGNORECASE,
 )
 _NOISE = re.compile(
-    r"[,|/–—-]?\s*\b(?:" + "|".join(re.escape(w) for w in AUTHOR_NOISE_WORDS) + r")\b\.?$",
+    r"(?:[,|/–—-]\s*|^|\s(?=\S+\s))\b(?:" + "|".join(re.escape(w) for w in AUTHOR_NOISE_WORDS) + r")\b\.?$",
+    re.IGNORECASE,
+)
+_TRAILING_LABEL = re.compile(
+    r"\s*(?:" + "|".join(re.escape(w) for w in AUTHOR_TRAILING_LABELS) + r")\s*$",
     re.IGNORECASE,
 )
 _MONTH_DATE = re.compile(
@@ -94,8 +99,22 @@ def extract_authors(doc: Document) -> list[Author]:
     for source in sources:
         authors = _without_site_name(doc, _deduplicate(source(doc)))
         if authors:
-            return authors
+            return _with_full_names(doc, authors, source)
     return []
+
+
+def _with_full_names(
+    doc: Document, authors: list[Author], source: Callable[[Document], list[Author]]
+) -> list[Author]:
+    """A first name alone ("Todd", a CMS display name) takes the full name the byline shows."""
+    if source is _from_byline or all(" " in a["name"] for a in authors):
+        return authors
+    shown = [a["name"] for a in _from_byline(doc)]
+    for author in authors:
+        if " " not in author["name"]:
+            prefix = author["name"].casefold() + " "
+            author["name"] = next((n for n in shown if n.casefold().startswith(prefix)), author["name"])
+    return authors
 
 
 def _jsonld_authors(doc: Document, organizations: bool) -> list[Author]:
@@ -326,6 +345,7 @@ def clean_author_name(name: str) -> str:
         previous = name
         name = _PREFIX.sub("", name)
         name = _NOISE.sub("", name).strip(" ,;|-–—:·•")
+        name = _TRAILING_LABEL.sub("", name)
     if _BARE_PREFIX.match(name) or _CREDIT.match(name):
         return ""
     name = _HANDLE.sub("", _EMAIL.sub("", name))

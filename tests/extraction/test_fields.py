@@ -177,3 +177,26 @@ def test_a_link_that_is_no_url_does_not_fail_the_page() -> None:
     )
     fields = extract_article(html, "https://example.com/news/a")
     assert "Paragraph number 4" in fields["body"]
+
+
+def test_authors_first_name_completed_from_the_byline() -> None:
+    ld = (
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Todd"}}</script>'
+    )
+    doc = page(ld, '<h1>T</h1><p class="byline">By Todd Bates</p>')
+    assert [a["name"] for a in extract_authors(doc)] == ["Todd Bates"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Jörg Staff", "Jörg Staff"),  # a surname that is also a role word
+        ("Jane Doe, Staff", "Jane Doe"),
+        ("Jane Doe Staff Writer", "Jane Doe"),
+        ("Johanna Kropfitsch Alle Artikel", "Johanna Kropfitsch"),
+        ("jdoe →", "jdoe"),
+    ],
+)
+def test_clean_author_name_roles_and_trailing_labels(raw: str, name: str) -> None:
+    assert clean_author_name(raw) == name
