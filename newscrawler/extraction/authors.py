@@ -19,6 +19,7 @@ from newscrawler.extraction.media import absolute_url
 from newscrawler.extraction.structured import as_list, has_type, resolve_reference
 from newscrawler.extraction.text import clean_text
 from newscrawler.extraction.vocabulary import (
+    ARTICLE_FOOTER_TOKENS,
     AUTHOR_JOINERS,
     AUTHOR_NOISE_WORDS,
     AUTHOR_NON_NAMES,
@@ -81,6 +82,7 @@ _MAX_BYLINE_CHARS = 120
 # Substrings, not tokens: "author" also finds "c-article__authorName". One regex, not a
 # Python loop over the table, because it meets every element of the page.
 _BYLINE_CLASS = re.compile("|".join(re.escape(t) for t in BYLINE_CLASS_TOKENS))
+_ARTICLE_FOOTER = re.compile("|".join(re.escape(t) for t in ARTICLE_FOOTER_TOKENS))
 _BYLINE_EXCLUDED = re.compile("|".join(re.escape(t) for t in BYLINE_EXCLUDED_TOKENS))
 _BYLINE_CLASS_TAGS = frozenset({"a", "address", "div", "p", "span", "strong", "li", "h3", "h4", "h5", "h6"})
 _BYLINE_TEXT_TAGS = frozenset({"p", "span", "div", "em", "strong", "address", "small", "li"})
@@ -283,9 +285,13 @@ def _nearest_group(doc: Document, elements: list[lxml.html.HtmlElement]) -> list
 
 def _in_excluded_block(element: lxml.html.HtmlElement) -> bool:
     for ancestor in element.iterancestors():
+        if ancestor.tag == "body":
+            # body classes describe the page ("genesis-footer-widgets-visible"), not a block
+            return False
         if ancestor.tag in ("footer", "nav"):
             return True
-        if _BYLINE_EXCLUDED.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()):
+        attributes = _ARTICLE_FOOTER.sub("", f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower())
+        if _BYLINE_EXCLUDED.search(attributes):
             return True
     return False
 

@@ -176,6 +176,10 @@ BYLINE_EXCLUDED_TOKENS = (
     "footer",
 )
 
+# class/id tokens of an article's own footer, where blog templates (Blogger, WordPress
+# themes) put "Posted by …": not the site footer the exclusions above are meant for.
+ARTICLE_FOOTER_TOKENS = ("post-footer", "entry-footer", "article-footer", "story-footer")
+
 # Conjunctions that join several author names.
 AUTHOR_JOINERS = ("and", "et", "und", "y", "e", "en", "i", "&", "og", "och", "ve")
 

@@ -200,3 +200,18 @@ def test_authors_first_name_completed_from_the_byline() -> None:
 )
 def test_clean_author_name_roles_and_trailing_labels(raw: str, name: str) -> None:
     assert clean_author_name(raw) == name
+
+
+def test_byline_in_the_posts_own_footer_or_under_a_footer_body_class() -> None:
+    # Blogger puts "Posted by" in div.post-footer; themes name body classes "…-footer-widgets".
+    doc = page(
+        body='<h1>T</h1><div class="post-footer"><span class="post-author">Posted by Ann Lee</span></div>'
+    )
+    assert [a["name"] for a in extract_authors(doc)] == ["Ann Lee"]
+    doc = parse_document(
+        '<html><body class="footer-widgets"><h1>T</h1><span class="author">Ann Lee</span></body></html>',
+        "https://example.com/a",
+    )
+    assert [a["name"] for a in extract_authors(doc)] == ["Ann Lee"]
+    doc = page(body='<h1>T</h1><div class="site-footer"><span class="author">Site Owner</span></div>')
+    assert extract_authors(doc) == []
