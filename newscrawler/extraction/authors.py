@@ -350,7 +350,8 @@ def clean_author_name(name: str) -> str:
     while previous != name:
         previous = name
         name = _PREFIX.sub("", name)
-        name = _NOISE.sub("", name).strip(" ,;|-–—:·•")
+        # A byline that is only a role ("Redaktion", "Staff Writer") names the desk: kept.
+        name = _NOISE.sub("", name).strip(" ,;|-–—:·•") or name
         name = _TRAILING_LABEL.sub("", name)
     if _BARE_PREFIX.match(name) or _CREDIT.match(name):
         return ""

@@ -196,6 +196,7 @@ def test_authors_first_name_completed_from_the_byline() -> None:
         ("Jane Doe Staff Writer", "Jane Doe"),
         ("Johanna Kropfitsch Alle Artikel", "Johanna Kropfitsch"),
         ("jdoe →", "jdoe"),
+        ("von Redaktion", "Redaktion"),  # the desk, when the byline names no one else
     ],
 )
 def test_clean_author_name_roles_and_trailing_labels(raw: str, name: str) -> None:
