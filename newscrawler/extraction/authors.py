@@ -84,7 +84,9 @@ _MAX_BYLINE_CHARS = 120
 _BYLINE_CLASS = re.compile("|".join(re.escape(t) for t in BYLINE_CLASS_TOKENS))
 _ARTICLE_FOOTER = re.compile("|".join(re.escape(t) for t in ARTICLE_FOOTER_TOKENS))
 _BYLINE_EXCLUDED = re.compile("|".join(re.escape(t) for t in BYLINE_EXCLUDED_TOKENS))
-_BYLINE_CLASS_TAGS = frozenset({"a", "address", "div", "p", "span", "strong", "li", "h3", "h4", "h5", "h6"})
+_BYLINE_CLASS_TAGS = frozenset(
+    {"a", "address", "div", "p", "span", "strong", "ul", "li", "h3", "h4", "h5", "h6"}
+)
 _BYLINE_TEXT_TAGS = frozenset({"p", "span", "div", "em", "strong", "address", "small", "li"})
 _PREFIX_FIRST_WORDS = frozenset(p.split()[0].rstrip(":") for p in BYLINE_PREFIXES)
 _STARTS_WITH_PREFIX = re.compile(rf"^\s*(?:{_PREFIXES})", re.IGNORECASE)

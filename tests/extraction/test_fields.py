@@ -216,3 +216,8 @@ def test_byline_in_the_posts_own_footer_or_under_a_footer_body_class() -> None:
     assert [a["name"] for a in extract_authors(doc)] == ["Ann Lee"]
     doc = page(body='<h1>T</h1><div class="site-footer"><span class="author">Site Owner</span></div>')
     assert extract_authors(doc) == []
+
+
+def test_byline_list_by_class() -> None:
+    doc = page(body='<h1>T</h1><ul class="author"><li>Stefan Loibl</li></ul>')
+    assert [a["name"] for a in extract_authors(doc)] == ["Stefan Loibl"]
