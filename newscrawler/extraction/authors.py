@@ -19,9 +19,11 @@ from newscrawler.extraction.media import absolute_url
 from newscrawler.extraction.structured import as_list, has_type, resolve_reference
 from newscrawler.extraction.text import clean_text
 from newscrawler.extraction.vocabulary import (
+    ARTICLE_FOOTER_TOKENS,
     AUTHOR_JOINERS,
     AUTHOR_NOISE_WORDS,
     AUTHOR_NON_NAMES,
+    AUTHOR_TRAILING_LABELS,
     BYLINE_CLASS_TOKENS,
     BYLINE_EXCLUDED_TOKENS,
     BYLINE_PREFIXES,
@@ -57,7 +59,11 @@ _JOINER = re.compile(
     re.IGNORECASE,
 )
 _NOISE = re.compile(
-    r"[,|/–—-]?\s*\b(?:" + "|".join(re.escape(w) for w in AUTHOR_NOISE_WORDS) + r")\b\.?$",
+    r"(?:[,|/–—-]\s*|^|\s(?=\S+\s))\b(?:" + "|".join(re.escape(w) for w in AUTHOR_NOISE_WORDS) + r")\b\.?$",
+    re.IGNORECASE,
+)
+_TRAILING_LABEL = re.compile(
+    r"\s*(?:" + "|".join(re.escape(w) for w in AUTHOR_TRAILING_LABELS) + r")\s*$",
     re.IGNORECASE,
 )
 _MONTH_DATE = re.compile(
@@ -76,8 +82,11 @@ _MAX_BYLINE_CHARS = 120
 # Substrings, not tokens: "author" also finds "c-article__authorName". One regex, not a
 # Python loop over the table, because it meets every element of the page.
 _BYLINE_CLASS = re.compile("|".join(re.escape(t) for t in BYLINE_CLASS_TOKENS))
+_ARTICLE_FOOTER = re.compile("|".join(re.escape(t) for t in ARTICLE_FOOTER_TOKENS))
 _BYLINE_EXCLUDED = re.compile("|".join(re.escape(t) for t in BYLINE_EXCLUDED_TOKENS))
-_BYLINE_CLASS_TAGS = frozenset({"a", "address", "div", "p", "span", "strong", "li", "h3", "h4", "h5", "h6"})
+_BYLINE_CLASS_TAGS = frozenset(
+    {"a", "address", "div", "p", "span", "strong", "ul", "li", "h3", "h4", "h5", "h6"}
+)
 _BYLINE_TEXT_TAGS = frozenset({"p", "span", "div", "em", "strong", "address", "small", "li"})
 _PREFIX_FIRST_WORDS = frozenset(p.split()[0].rstrip(":") for p in BYLINE_PREFIXES)
 _STARTS_WITH_PREFIX = re.compile(rf"^\s*(?:{_PREFIXES})", re.IGNORECASE)
@@ -94,8 +103,22 @@ def extract_authors(doc: Document) -> list[Author]:
     for source in sources:
         authors = _without_site_name(doc, _deduplicate(source(doc)))
         if authors:
-            return authors
+            return _with_full_names(doc, authors, source)
     return []
+
+
+def _with_full_names(
+    doc: Document, authors: list[Author], source: Callable[[Document], list[Author]]
+) -> list[Author]:
+    """A first name alone ("Todd", a CMS display name) takes the full name the byline shows."""
+    if source is _from_byline or all(" " in a["name"] for a in authors):
+        return authors
+    shown = [a["name"] for a in _from_byline(doc)]
+    for author in authors:
+        if " " not in author["name"]:
+            prefix = author["name"].casefold() + " "
+            author["name"] = next((n for n in shown if n.casefold().startswith(prefix)), author["name"])
+    return authors
 
 
 def _jsonld_authors(doc: Document, organizations: bool) -> list[Author]:
@@ -129,7 +152,7 @@ def _from_markup(doc: Document) -> list[Author]:
     authors: list[Author] = []
     for element in _nearest_group(doc, elements):
         href = element.get("href") if element.tag == "a" else None
-        url = absolute_url(doc.url, href) if href else None
+        url = (absolute_url(doc.url, href) or None) if href else None
         authors.extend(_author(name, url) for name in split_names(text_of(element)))
     return authors
 
@@ -213,7 +236,7 @@ def _byline_authors(doc: Document, element: lxml.html.HtmlElement) -> list[Autho
         element = parent
     links = [a for a in element.iter("a") if clean_author_name(text_of(a))]
     if links:
-        return [_author(text_of(a), absolute_url(doc.url, a.get("href", ""))) for a in links]
+        return [_author(text_of(a), absolute_url(doc.url, a.get("href", "")) or None) for a in links]
     return [_author(name, None) for name in split_names(text_of(element))]
 
 
@@ -264,9 +287,13 @@ def _nearest_group(doc: Document, elements: list[lxml.html.HtmlElement]) -> list
 
 def _in_excluded_block(element: lxml.html.HtmlElement) -> bool:
     for ancestor in element.iterancestors():
+        if ancestor.tag == "body":
+            # body classes describe the page ("genesis-footer-widgets-visible"), not a block
+            return False
         if ancestor.tag in ("footer", "nav"):
             return True
-        if _BYLINE_EXCLUDED.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()):
+        attributes = _ARTICLE_FOOTER.sub("", f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower())
+        if _BYLINE_EXCLUDED.search(attributes):
             return True
     return False
 
@@ -294,7 +321,7 @@ def _url_of(entry: dict[str, Any], base: str) -> str | None:
     if isinstance(url, list):
         url = next((u for u in url if isinstance(u, str)), None)
     if isinstance(url, str) and url.strip() and not url.startswith("#"):
-        return absolute_url(base, url)
+        return absolute_url(base, url) or None
     return None
 
 
@@ -325,7 +352,9 @@ def clean_author_name(name: str) -> str:
     while previous != name:
         previous = name
         name = _PREFIX.sub("", name)
-        name = _NOISE.sub("", name).strip(" ,;|-–—:·•")
+        # A byline that is only a role ("Redaktion", "Staff Writer") names the desk: kept.
+        name = _NOISE.sub("", name).strip(" ,;|-–—:·•") or name
+        name = _TRAILING_LABEL.sub("", name)
     if _BARE_PREFIX.match(name) or _CREDIT.match(name):
         return ""
     name = _HANDLE.sub("", _EMAIL.sub("", name))

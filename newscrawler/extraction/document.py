@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +11,8 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from newscrawler.extraction.structured import StructuredData, read_structured_data
+
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class UnparsableDocument(ValueError):
@@ -52,6 +55,9 @@ def parse_document(html: str | bytes, url: str, content_type: str | None = None)
         raise UnparsableDocument("empty document")
     if "\x00" in text[:2048]:
         raise UnparsableDocument("binary data, not HTML")
+    # Control characters are no visible text, and trafilatura returns nothing for a tree
+    # that holds one (its output must be valid XML): a page of text was lost to "\x07".
+    text = _CONTROL_CHARACTERS.sub("", text)
     try:
         # lxml refuses str input that declares an encoding; strip the XML declaration.
         tree = etree.fromstring(_drop_xml_declaration(text), _html_parser())
@@ -71,7 +77,10 @@ def _html_parser() -> etree.HTMLParser:
     none of those per-tag classes. Built per page: a parser costs microseconds, and a
     shared one would be state shared between threads.
     """
-    parser = etree.HTMLParser()
+    # Comments and processing instructions are not the page's text. Script frameworks put
+    # "<!-- -->" inside sentences; left in the tree, trafilatura lost the text around them
+    # (its own parser drops them too: aeb-dev body F1 0.963 -> 0.966).
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True)
     parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement))
     return parser
 

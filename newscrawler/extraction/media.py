@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from newscrawler.extraction.document import Document, text_of
 from newscrawler.extraction.structured import first_string
@@ -15,9 +15,9 @@ def extract_canonical_url(doc: Document) -> str | None:
         '//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href'
     ):
         if href.strip():
-            return absolute_url(doc.url, href)
+            return absolute_url(doc.url, href) or None
     og_url = doc.meta("og:url")
-    return absolute_url(doc.url, og_url) if og_url else None
+    return (absolute_url(doc.url, og_url) or None) if og_url else None
 
 
 def extract_description(doc: Document) -> str | None:
@@ -49,11 +49,23 @@ def extract_image(doc: Document) -> str | None:
     if not candidate:
         images = doc.tree.xpath("//article//img/@src | //main//img/@src | //figure//img/@src")
         candidate = images[0] if images else None
-    return absolute_url(doc.url, candidate) if candidate else None
+    return (absolute_url(doc.url, candidate) or None) if candidate else None
 
 
 def absolute_url(base: str, href: str) -> str:
+    """``href`` resolved against ``base``; "" when it is no URL at all.
+
+    >>> absolute_url("https://example.com/a/b", "../c"), absolute_url("https://example.com/", "https://[menu]/x")
+    ('https://example.com/c', '')
+    """
     href = clean_text(href)
+    # Brackets mark an IPv6 host; anything else in them ("https://[ccpa-preferences]", a
+    # template placeholder) makes urlsplit raise, and one such link must not fail the page.
+    if "[" in href:
+        try:
+            urlsplit(urljoin(base, href))
+        except ValueError:
+            return ""
     # Most links on a page are absolute already; urljoin would only re-split and re-join them.
     if href.startswith(("https://", "http://")):
         return href

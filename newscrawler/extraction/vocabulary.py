@@ -176,10 +176,15 @@ BYLINE_EXCLUDED_TOKENS = (
     "footer",
 )
 
+# class/id tokens of an article's own footer, where blog templates (Blogger, WordPress
+# themes) put "Posted by …": not the site footer the exclusions above are meant for.
+ARTICLE_FOOTER_TOKENS = ("post-footer", "entry-footer", "article-footer", "story-footer")
+
 # Conjunctions that join several author names.
 AUTHOR_JOINERS = ("and", "et", "und", "y", "e", "en", "i", "&", "og", "och", "ve")
 
-# Suffixes and roles that are not part of a person's name.
+# Suffixes and roles that are not part of a person's name. A single word is dropped only
+# after a separator ("Jane Doe, Reporter"): "Jörg Staff" and "Rasender Reporter" are names.
 AUTHOR_NOISE_WORDS = (
     "staff",
     "staff writer",
@@ -195,6 +200,22 @@ AUTHOR_NOISE_WORDS = (
     "redazione",
     "redactie",
     "redakcja",
+)
+
+# Calls to action and arrows that follow a name in a byline link ("Jane Doe Alle Artikel",
+# "jdoe →"), dropped with or without a separator.
+AUTHOR_TRAILING_LABELS = (
+    "alle artikel",
+    "alle beiträge",
+    "all articles",
+    "all posts",
+    "more articles",
+    "more posts",
+    "tous les articles",
+    "todos los artículos",
+    "→",
+    "»",
+    "›",
 )
 
 # class/id tokens of author boxes in common CMS themes (whole word parts): WordPress core

@@ -6,8 +6,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from newscrawler.extraction import extract_article
 from newscrawler.extraction.authors import clean_author_name, extract_authors, split_names
-from newscrawler.extraction.body import looks_trustworthy, plausible_exclusions
+from newscrawler.extraction.body import extract_body, looks_trustworthy, plausible_exclusions
 from newscrawler.extraction.dates import extract_published_at
 from newscrawler.extraction.datetext import parse_date_text
 from newscrawler.extraction.document import Document, parse_document
@@ -66,6 +67,21 @@ def test_parsed_tree_elements_are_html_elements() -> None:
     # The parser picks the element class in C; lxml.html's methods must still work.
     doc = page(body="<!-- c --><form><p>Hello <b>you</b></p></form>")
     assert doc.tree.find(".//p").text_content() == "Hello you"
+
+
+def test_parsed_tree_has_no_comments_and_keeps_their_tails() -> None:
+    # Script frameworks leave "<!-- -->" inside sentences; the text on both sides is one run.
+    doc = page(body="<p>His doctor<!-- --> assumed<?php x ?> it was a cold.</p>")
+    paragraph = doc.tree.find(".//p")
+    assert len(paragraph) == 0
+    assert paragraph.text_content() == "His doctor assumed it was a cold."
+
+
+def test_control_characters_do_not_cost_the_body() -> None:
+    # trafilatura gave an empty text for a tree holding "\x07" anywhere.
+    doc = page(body=f"<article><h1>T</h1>{PARAGRAPHS}<p>Source: WWF\x07 (2020)</p></article>")
+    assert "Paragraph number 4" in extract_body(doc)
+    assert "WWF (2020)" in extract_body(doc)
 
 
 def test_authors_organization_only_without_person() -> None:
@@ -148,3 +164,60 @@ def test_body_fallbacks_only_for_short_or_menu_like_text() -> None:
     assert looks_trustworthy(prose)
     assert not looks_trustworthy(prose[:400])
     assert not looks_trustworthy(menu + "\n" + prose[:300])
+
+
+def test_a_link_that_is_no_url_does_not_fail_the_page() -> None:
+    # "https://[ccpa-preferences]" makes urlsplit raise: the link is skipped, the page extracted.
+    links = "".join(
+        f'<li><a href="/news/story-number-{i}">Story number {i} of the day</a></li>' for i in range(4)
+    )
+    html = (
+        f'<html><body><h1>T</h1>{PARAGRAPHS}<a href="https://[ccpa-preferences]/x">Privacy</a>'
+        f"<h2>Related</h2><ul>{links}</ul></body></html>"
+    )
+    fields = extract_article(html, "https://example.com/news/a")
+    assert "Paragraph number 4" in fields["body"]
+
+
+def test_authors_first_name_completed_from_the_byline() -> None:
+    ld = (
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Todd"}}</script>'
+    )
+    doc = page(ld, '<h1>T</h1><p class="byline">By Todd Bates</p>')
+    assert [a["name"] for a in extract_authors(doc)] == ["Todd Bates"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Jörg Staff", "Jörg Staff"),  # a surname that is also a role word
+        ("Jane Doe, Staff", "Jane Doe"),
+        ("Jane Doe Staff Writer", "Jane Doe"),
+        ("Johanna Kropfitsch Alle Artikel", "Johanna Kropfitsch"),
+        ("jdoe →", "jdoe"),
+        ("von Redaktion", "Redaktion"),  # the desk, when the byline names no one else
+    ],
+)
+def test_clean_author_name_roles_and_trailing_labels(raw: str, name: str) -> None:
+    assert clean_author_name(raw) == name
+
+
+def test_byline_in_the_posts_own_footer_or_under_a_footer_body_class() -> None:
+    # Blogger puts "Posted by" in div.post-footer; themes name body classes "…-footer-widgets".
+    doc = page(
+        body='<h1>T</h1><div class="post-footer"><span class="post-author">Posted by Ann Lee</span></div>'
+    )
+    assert [a["name"] for a in extract_authors(doc)] == ["Ann Lee"]
+    doc = parse_document(
+        '<html><body class="footer-widgets"><h1>T</h1><span class="author">Ann Lee</span></body></html>',
+        "https://example.com/a",
+    )
+    assert [a["name"] for a in extract_authors(doc)] == ["Ann Lee"]
+    doc = page(body='<h1>T</h1><div class="site-footer"><span class="author">Site Owner</span></div>')
+    assert extract_authors(doc) == []
+
+
+def test_byline_list_by_class() -> None:
+    doc = page(body='<h1>T</h1><ul class="author"><li>Stefan Loibl</li></ul>')
+    assert [a["name"] for a in extract_authors(doc)] == ["Stefan Loibl"]
