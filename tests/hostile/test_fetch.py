@@ -248,7 +248,9 @@ def test_retry_after_was_waited_for(crawl: CrawlResult, hostile: tuple[HostileSi
     site, _ = hostile
     first, second = site.requested("/transport/429")[:2]
     assert second.at - first.at >= 0.9
-    assert len(site.requested("/transport/503")) == 3  # RETRY_TIMES=2: bounded
+    # RETRY_TIMES=2 bounds the attempts at 3. On a loaded machine an attempt can time out
+    # before it connects (DOWNLOAD_TIMEOUT is 2 s here): it counts as a retry, not a hit.
+    assert 2 <= len(site.requested("/transport/503")) <= 3
 
 
 def test_archive_files_are_complete(crawl: CrawlResult) -> None:
