@@ -10,6 +10,7 @@ from __future__ import annotations
 import lxml.html
 import trafilatura
 
+from newscrawler.extraction.boilerplate import find_boilerplate
 from newscrawler.extraction.document import Document
 from newscrawler.extraction.text import lines_to_paragraphs
 
@@ -28,7 +29,7 @@ _MIN_PROSE_SHARE = 0.5
 
 def extract_body(doc: Document, exclude: list[lxml.html.HtmlElement] | None = None) -> str:
     """Plain-text body; ``exclude`` are elements (author boxes, related blocks) to drop first."""
-    dropped = plausible_exclusions(doc, exclude or [])
+    dropped = plausible_exclusions(doc, [*(exclude or []), *find_boilerplate(doc)])
     # trafilatura copies the tree it is given and prunes the copy, so marking the original
     # for a moment spares a deep copy of our own; the marks are gone before we return.
     for element in dropped:

@@ -887,3 +887,34 @@ MONTH_NUMBERS = {
         12,
     ),
 }
+
+# class/id tokens of boxes that themes place inside the article's own content element:
+# subscription and sharing widgets, paywall teasers, comment forms, credits, disclosures
+# (whole words or word parts between "-": "newsletter" finds "newsletter-form__top-bar").
+BOILERPLATE_TOKENS = (
+    "newsletter",
+    "newsletter-form",
+    "newsletter-promo",
+    "newsletter-signup",
+    "paywall",
+    "sharedaddy",
+    "sd-sharing-enabled",
+    "sd-social",
+    "sd-rating",
+    "jp-post-flair",
+    "share-buttons",
+    "social-share",
+    "comment-form",
+    "comment-item",
+    "comment-respond",
+    "kommentar",
+    "kommentare",
+    "image-copyright",
+    "copyright",
+    "editorial-disclosure",
+    "disclosure",
+    "affiliate-text",
+    "ez-toc-container",
+    "borlabscookie",
+    "content-blocker",
+)
