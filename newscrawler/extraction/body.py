@@ -12,6 +12,7 @@ import trafilatura
 
 from newscrawler.extraction.boilerplate import find_boilerplate
 from newscrawler.extraction.document import Document
+from newscrawler.extraction.remnants import without_remnants
 from newscrawler.extraction.text import lines_to_paragraphs
 
 _DROP_MARK = "data-nc-drop"
@@ -42,7 +43,8 @@ def extract_body(doc: Document, exclude: list[lxml.html.HtmlElement] | None = No
     finally:
         for element in dropped:
             element.attrib.pop(_DROP_MARK, None)
-    return lines_to_paragraphs(text)
+    paragraphs = lines_to_paragraphs(text).split("\n\n")
+    return "\n\n".join(without_remnants(paragraphs))
 
 
 def _trafilatura_text(doc: Document, prune: str | None, *, fast: bool) -> str:

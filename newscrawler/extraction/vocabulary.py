@@ -918,3 +918,38 @@ BOILERPLATE_TOKENS = (
     "borlabscookie",
     "content-blocker",
 )
+
+# Headings of teaser lists besides RELATED_HEADINGS, lower-cased, matched as a prefix of a
+# short line of the body; with a colon they also open a one-line "read also" link.
+TEASER_HEADINGS = (
+    "mehr themen",
+    "weitere themen",
+    "weitere beiträge",
+    "weitere aktuelle themen",
+    "weitere artikel",
+    "top-themen",
+    "top themen",
+    "zum weiterlesen",
+    "schon gelesen",
+    "das thema könnte dich auch interessieren",
+    "das könnte dich auch interessieren",
+    "das könnte dich interessieren",
+    "das könnte sie interessieren",
+    "le puede interesar",
+    "le podría interesar",
+    "vea también",
+    "ver también",
+    "puedes ver",
+    "mire",
+    "lee también",
+    "más temas",
+    "otras noticias",
+    "you may also be interested",
+    "more stories",
+    "more articles",
+    "recommended for you",
+    "read next",
+    "dowiedz się więcej",
+    "przeczytaj także",
+    "czytaj więcej",
+)

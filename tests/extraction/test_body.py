@@ -38,3 +38,23 @@ def test_a_long_box_named_like_a_widget_is_content() -> None:
     # A paywall *container* holds the article's free part: only short widgets are dropped.
     doc = page(f'<div class="steady-paywall-container">{ARTICLE * 2}</div>')
     assert "Sentence 7 of the council story" in extract_body(doc)
+
+
+def test_teaser_remnants_leave_the_body() -> None:
+    doc = page(
+        f"{ARTICLE[: len(ARTICLE) // 2]}"
+        "<p><strong>Le puede interesar:</strong> Another story about the mayor</p>"
+        f"{ARTICLE[len(ARTICLE) // 2 :]}"
+        "<p><strong>Weitere Beiträge aus der Kolumne:</strong></p>"
+        "<p>First column title</p><p>Second column title</p>"
+    )
+    body = extract_body(doc)
+    assert "Sentence 7 of the council story" in body
+    assert "Another story about the mayor" not in body
+    assert "Weitere Beiträge" not in body
+    assert "Second column title" not in body
+
+
+def test_a_closing_line_announcing_a_document_stays() -> None:
+    doc = page(f"{ARTICLE}<p>The full report can be downloaded here:</p>")
+    assert extract_body(doc).endswith("The full report can be downloaded here:")
