@@ -71,7 +71,7 @@ def extract_published_at(doc: Document, now: datetime | None = None) -> str | No
     if shown is not None and _plausible(shown, now):
         same_day = (d for d in map(_normalize, declared) if d and d[:10] == shown.isoformat())
         shown_or_declared = next(same_day, shown.isoformat())
-        if not (found and _declaration_outweighs(shown, found, witnesses, extract_modified_at(doc, now))):
+        if not (found and _declaration_outweighs(doc, shown, found, witnesses, now)):
             return shown_or_declared
     # 2. Declared dates, most specific markup first; a UTC stamp yields to the URL's day.
     if found:
@@ -87,7 +87,7 @@ def extract_published_at(doc: Document, now: datetime | None = None) -> str | No
 
 
 def _declaration_outweighs(
-    shown: date, declared: str, witnesses: list[list[Any]], modified: str | None
+    doc: Document, shown: date, declared: str, witnesses: list[list[Any]], now: datetime | None
 ) -> bool:
     """A shown date days away from a published date the page declares firmly is another date.
 
@@ -98,6 +98,7 @@ def _declaration_outweighs(
     day = date.fromisoformat(declared[:10])
     if abs((shown - day).days) <= _TIME_ZONE_DAYS:
         return False
+    modified = extract_modified_at(doc, now)
     if modified and modified[:10] == declared[:10]:
         return True
     agreeing = sum(
