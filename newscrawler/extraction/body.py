@@ -10,7 +10,9 @@ from __future__ import annotations
 import lxml.html
 import trafilatura
 
+from newscrawler.extraction.boilerplate import find_boilerplate
 from newscrawler.extraction.document import Document
+from newscrawler.extraction.remnants import without_remnants
 from newscrawler.extraction.text import lines_to_paragraphs
 
 _DROP_MARK = "data-nc-drop"
@@ -28,7 +30,7 @@ _MIN_PROSE_SHARE = 0.5
 
 def extract_body(doc: Document, exclude: list[lxml.html.HtmlElement] | None = None) -> str:
     """Plain-text body; ``exclude`` are elements (author boxes, related blocks) to drop first."""
-    dropped = plausible_exclusions(doc, exclude or [])
+    dropped = plausible_exclusions(doc, [*(exclude or []), *find_boilerplate(doc)])
     # trafilatura copies the tree it is given and prunes the copy, so marking the original
     # for a moment spares a deep copy of our own; the marks are gone before we return.
     for element in dropped:
@@ -41,7 +43,8 @@ def extract_body(doc: Document, exclude: list[lxml.html.HtmlElement] | None = No
     finally:
         for element in dropped:
             element.attrib.pop(_DROP_MARK, None)
-    return lines_to_paragraphs(text)
+    paragraphs = lines_to_paragraphs(text).split("\n\n")
+    return "\n\n".join(without_remnants(paragraphs))
 
 
 def _trafilatura_text(doc: Document, prune: str | None, *, fast: bool) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from typing import Any
 
 from htmldate import find_date
 
@@ -44,29 +45,37 @@ _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
 _EARLIEST = date(1995, 1, 1)
+_URL_DAY = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>\d\d)/(?P<day>\d\d)/")
+# A day apart is what a time zone makes of one moment; more is a different date.
+_TIME_ZONE_DAYS = 1
+_FIRM_WITNESSES = 3
 
 
 def extract_published_at(doc: Document, now: datetime | None = None) -> str | None:
     """When the article was first published."""
     article = doc.structured.article or {}
-    declared = [
-        first_string(article.get("datePublished")),
-        first_string(article.get("dateCreated")),
-        doc.meta(*_PUBLISHED_META),
-        *doc.tree.xpath(
+    # Each kind of declaration is one witness, however many values it holds.
+    witnesses = [
+        [first_string(article.get("datePublished")), first_string(article.get("dateCreated"))],
+        [doc.meta(*_PUBLISHED_META)],
+        doc.tree.xpath(
             '//time[@itemprop="datePublished"]/@datetime | //*[@itemprop="datePublished"]/@content'
         ),
-        *doc.tree.xpath("//article//time/@datetime | //time[@pubdate]/@datetime"),
+        doc.tree.xpath("//article//time/@datetime | //time[@pubdate]/@datetime"),
     ]
-    # 1. The date shown under the headline, with a declared date's time when they agree.
+    declared = [value for witness in witnesses for value in witness]
+    found = _first_plausible(declared, now)
+    # 1. The date shown under the headline, with a declared date's time when they agree;
+    #    unless the page's declarations firmly say otherwise.
     shown = date_after_headline(doc.tree)
     if shown is not None and _plausible(shown, now):
         same_day = (d for d in map(_normalize, declared) if d and d[:10] == shown.isoformat())
-        return next(same_day, shown.isoformat())
-    # 2. Declared dates, most specific markup first.
-    found = _first_plausible(declared, now)
+        shown_or_declared = next(same_day, shown.isoformat())
+        if not (found and _declaration_outweighs(doc, shown, found, witnesses, now)):
+            return shown_or_declared
+    # 2. Declared dates, most specific markup first; a UTC stamp yields to the URL's day.
     if found:
-        return found
+        return _day_of_url(doc.url, found) or found
     # 3. htmldate: URL, visible dates and text patterns in many languages; the extensive
     #    search (dateparser, slow) only when the quick one finds nothing.
     for extensive in (False, True):
@@ -75,6 +84,44 @@ def extract_published_at(doc: Document, now: datetime | None = None) -> str | No
         if found:
             return found
     return None
+
+
+def _declaration_outweighs(
+    doc: Document, shown: date, declared: str, witnesses: list[list[Any]], now: datetime | None
+) -> bool:
+    """A shown date days away from a published date the page declares firmly is another date.
+
+    Firmly: the page also declares it was never modified since, or three kinds of markup
+    (JSON-LD, meta tags, itemprop, ``<time>``) agree. A date shown days off is then an
+    event's date or a teaser's; one day off is a time zone, and the shown day wins.
+    """
+    day = date.fromisoformat(declared[:10])
+    if abs((shown - day).days) <= _TIME_ZONE_DAYS:
+        return False
+    modified = extract_modified_at(doc, now)
+    if modified and modified[:10] == declared[:10]:
+        return True
+    agreeing = sum(
+        1 for witness in witnesses if any((_normalize(v) or "")[:10] == declared[:10] for v in witness)
+    )
+    return agreeing >= _FIRM_WITNESSES
+
+
+def _day_of_url(url: str, declared: str) -> str | None:
+    """The URL's /YYYY/MM/DD/ day when ``declared`` is a UTC stamp one day off it.
+
+    CMSs write the path in the newsroom's local time; a UTC stamp near midnight falls on
+    the next or previous day.
+    """
+    match = _URL_DAY.search(url)
+    if not match or not declared.endswith("+00:00"):
+        return None
+    try:
+        url_day = date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
+    off = abs((url_day - date.fromisoformat(declared[:10])).days)
+    return url_day.isoformat() if off == _TIME_ZONE_DAYS else None
 
 
 def extract_modified_at(doc: Document, now: datetime | None = None) -> str | None:

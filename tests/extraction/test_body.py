@@ -1,0 +1,60 @@
+"""Body extraction: boilerplate kept out, article text kept in (hand-written pages)."""
+
+from __future__ import annotations
+
+from newscrawler.extraction.body import extract_body
+from newscrawler.extraction.document import Document, parse_document
+
+ARTICLE = "".join(
+    f"<p>Sentence {i} of the council story tells readers what was decided at the meeting today.</p>"
+    for i in range(8)
+)
+
+
+def page(body: str) -> Document:
+    return parse_document(
+        f"<html><body><main><article><h1>Council votes</h1>{body}</article></main></body></html>",
+        "https://example.com/news/council",
+    )
+
+
+def test_widgets_inside_the_post_are_dropped_by_their_class() -> None:
+    doc = page(
+        f'<div class="entry-content">{ARTICLE}'
+        '<div class="newsletter-form__wrapper"><h2>Our Newsletter</h2>'
+        "<p>Sign up to get the best stories of the week in your inbox.</p></div>"
+        '<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3></div>'
+        '<p class="image-copyright">Photo Agency Images</p>'
+        "</div>"
+    )
+    body = extract_body(doc)
+    assert "Sentence 7 of the council story" in body
+    assert "Sign up to get the best stories" not in body
+    assert "Share this:" not in body
+    assert "Photo Agency Images" not in body
+
+
+def test_a_long_box_named_like_a_widget_is_content() -> None:
+    # A paywall *container* holds the article's free part: only short widgets are dropped.
+    doc = page(f'<div class="steady-paywall-container">{ARTICLE * 2}</div>')
+    assert "Sentence 7 of the council story" in extract_body(doc)
+
+
+def test_teaser_remnants_leave_the_body() -> None:
+    doc = page(
+        f"{ARTICLE[: len(ARTICLE) // 2]}"
+        "<p><strong>Le puede interesar:</strong> Another story about the mayor</p>"
+        f"{ARTICLE[len(ARTICLE) // 2 :]}"
+        "<p><strong>Weitere Beiträge aus der Kolumne:</strong></p>"
+        "<p>First column title</p><p>Second column title</p>"
+    )
+    body = extract_body(doc)
+    assert "Sentence 7 of the council story" in body
+    assert "Another story about the mayor" not in body
+    assert "Weitere Beiträge" not in body
+    assert "Second column title" not in body
+
+
+def test_a_closing_line_announcing_a_document_stays() -> None:
+    doc = page(f"{ARTICLE}<p>The full report can be downloaded here:</p>")
+    assert extract_body(doc).endswith("The full report can be downloaded here:")
