@@ -50,6 +50,7 @@ test: lint typecheck unit
 
 bench: setup-dev
 	$(PY) -m bench
+	$(PY) -m bench.throughput
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
