@@ -25,8 +25,8 @@ class FetchedPage:
     """HTTP status of the final response."""
     headers: dict[str, str]
     """Response headers, names lower-cased, repeated headers joined by ", "."""
-    text: str
-    """The decoded HTML."""
+    text: str = field(repr=False)
+    """The decoded HTML (left out of the repr: Scrapy logs a dropped item's repr)."""
     fetched_at: str
     """When the response arrived, ISO 8601 in UTC (``2026-11-26T08:30:00Z``)."""
     site: str = ""

@@ -42,6 +42,9 @@ REDIRECT_MAX_TIMES = 10
 NEWSCRAWLER_MAX_RETRY_AFTER = 60.0
 # Seconds one page's extraction may take before it is skipped as ExtractionTimeout.
 NEWSCRAWLER_EXTRACTION_TIMEOUT = 10.0
+# Extraction worker processes (off the reactor thread, so downloads go on meanwhile);
+# None means one per core, 0 extracts in the crawl process.
+NEWSCRAWLER_EXTRACTION_WORKERS = None
 # Links and redirects to loopback, private and link-local addresses are refused unless the
 # user gave that origin; True allows private networks (never metadata endpoints).
 NEWSCRAWLER_ALLOW_PRIVATE_TARGETS = False

@@ -39,17 +39,27 @@ def extract_description(doc: Document) -> str | None:
 
 
 def extract_image(doc: Document) -> str | None:
-    """The lead image: og:image, JSON-LD image, twitter:image, then the first article figure."""
+    """The lead image: og:image, JSON-LD image, twitter:image, then the first article figure.
+
+    Only an http(s) URL counts: lazy-loading themes put ``data:`` placeholders in ``src``.
+
+    >>> from newscrawler.extraction.document import parse_document
+    >>> extract_image(parse_document('<html><body><article><img src="data:image/svg+xml,x">'
+    ...                              '<img src="/lead.jpg"></article></body></html>', "https://ex.com/a"))
+    'https://ex.com/lead.jpg'
+    """
     article = doc.structured.article or {}
-    candidate = (
-        doc.meta("og:image", "og:image:url", "og:image:secure_url")
-        or first_string(article.get("image"))
-        or doc.meta("twitter:image", "twitter:image:src")
-    )
-    if not candidate:
-        images = doc.tree.xpath("//article//img/@src | //main//img/@src | //figure//img/@src")
-        candidate = images[0] if images else None
-    return (absolute_url(doc.url, candidate) or None) if candidate else None
+    declared = [
+        doc.meta("og:image", "og:image:url", "og:image:secure_url"),
+        first_string(article.get("image")),
+        doc.meta("twitter:image", "twitter:image:src"),
+    ]
+    shown = doc.tree.xpath("//article//img/@src | //main//img/@src | //figure//img/@src")
+    for candidate in [*declared, *shown]:
+        url = absolute_url(doc.url, str(candidate)) if candidate else ""
+        if url.startswith(("http://", "https://")):
+            return url
+    return None
 
 
 def absolute_url(base: str, href: str) -> str:

@@ -2,47 +2,88 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from datetime import datetime
+import os
 from typing import Any, Self
 
 from scrapy.crawler import Crawler
+from scrapy.statscollectors import StatsCollector
 
 from newscrawler.crawlinfo import crawl_id_of
-from newscrawler.extraction import ArticleExtractor, ExtractionOptions, UnparsableDocument, parse_document
-from newscrawler.extraction.dates import normalize_iso_date
-from newscrawler.extraction.pagetype import looks_like_article_page
+from newscrawler.extraction import ArticleExtractor, UnparsableDocument
 from newscrawler.items import ArticleRecord, FetchedPage, FetchValidators
 from newscrawler.pipelines.drops import ExtractionFailed, ExtractionTimeout, ListingPage, NotHtml
 from newscrawler.safety.deadline import DeadlineExceeded, deadline
+from newscrawler.workers.pool import ExtractionPool, TaskFailed, TaskTimedOut, WorkerCrashed
+from newscrawler.workers.task import ExtractionTask, Fields, run_task, task_of
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_EXTRACTION_TIMEOUT = 10.0
+_ASYNCIO_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 
 class ExtractArticlePipeline:
-    def __init__(self, crawl_id: str, timeout: float = DEFAULT_EXTRACTION_TIMEOUT) -> None:
+    """Extracts in a pool of worker processes (``pool``), or in-process when it is None.
+
+    The pool keeps the reactor thread free to download while pages are extracted, and uses
+    every core. Pages waiting for a worker stay in Scrapy's scraper slot, whose size limit
+    (``SCRAPER_SLOT_MAX_ACTIVE_SIZE``) makes the engine stop fetching: memory stays bounded.
+    """
+
+    def __init__(
+        self,
+        crawl_id: str,
+        timeout: float = DEFAULT_EXTRACTION_TIMEOUT,
+        pool: ExtractionPool | None = None,
+        stats: StatsCollector | None = None,
+    ) -> None:
         self.crawl_id = crawl_id
         self.timeout = timeout
-        self.extractor = ArticleExtractor()
+        self.pool = pool
+        self.stats = stats
+        # In-process only: each worker builds its own (the language model is ~70 MB).
+        self.extractor = ArticleExtractor() if pool is None else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        timeout = crawler.settings.getfloat("NEWSCRAWLER_EXTRACTION_TIMEOUT", DEFAULT_EXTRACTION_TIMEOUT)
-        return cls(crawl_id_of(crawler), timeout)
+        settings = crawler.settings
+        timeout = settings.getfloat("NEWSCRAWLER_EXTRACTION_TIMEOUT", DEFAULT_EXTRACTION_TIMEOUT)
+        workers = extraction_workers(settings.get("NEWSCRAWLER_EXTRACTION_WORKERS"))
+        if workers and settings.get("TWISTED_REACTOR") != _ASYNCIO_REACTOR:
+            # The pool's futures are awaited on the asyncio loop.
+            logger.warning("extraction runs in-process: worker processes need the asyncio reactor")
+            workers = 0
+        pool = ExtractionPool(workers, timeout) if workers else None
+        return cls(crawl_id_of(crawler), timeout, pool, crawler.stats)
 
-    def process_item(self, item: Any) -> Any:
+    def open_spider(self) -> None:
+        if self.pool is not None:
+            self.pool.start()
+
+    def close_spider(self) -> None:
+        if self.pool is None:
+            return
+        self.pool.close()
+        if self.stats is not None:
+            self.stats.set_value("newscrawler/extraction/workers_replaced", self.pool.replaced)
+            self.stats.set_value("newscrawler/extraction/max_in_flight", self.pool.max_in_flight)
+
+    async def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):
             return item
         try:
-            # Pipelines run in the reactor's (main) thread, where the SIGALRM deadline works.
-            with deadline(self.timeout):
-                fields = extract_page(self.extractor, item)
-        except DeadlineExceeded as error:
+            fields = await self._extract(task_of(item))
+        except (DeadlineExceeded, TaskTimedOut) as error:
             raise ExtractionTimeout(f"{item.final_url}: extraction {error}") from None
         except UnparsableDocument as error:
             raise NotHtml(f"{item.final_url}: {error}") from error
+        except WorkerCrashed as error:
+            raise ExtractionFailed(f"{item.final_url}: {error}") from error
+        except TaskFailed as error:
+            logger.error("extraction failed on %s\n%s", item.final_url, error.details)
+            raise ExtractionFailed(f"{item.final_url}: {error}") from error
         except Exception as error:
             # One bad page must not stop the crawl: log the bug, count it, go on.
             logger.exception("extraction failed on %s", item.final_url)
@@ -51,24 +92,20 @@ class ExtractArticlePipeline:
             raise ListingPage(f"{item.final_url}: a listing or other non-article page")
         return record_from_fields(item, fields, self.crawl_id)
 
+    async def _extract(self, task: ExtractionTask) -> Fields | None:
+        if self.pool is not None:
+            return await asyncio.wrap_future(self.pool.submit(task))
+        assert self.extractor is not None
+        # Pipelines run in the reactor's (main) thread, where the SIGALRM deadline works.
+        with deadline(self.timeout):
+            return run_task(self.extractor, task)
 
-def extract_page(extractor: ArticleExtractor, page: FetchedPage) -> dict[str, Any] | None:
-    """The extracted fields of ``page``, or None when its structure is not an article's.
 
-    Discovery hints (a news sitemap's title and date) fill fields the page does not give.
-    """
-    doc = parse_document(page.text, page.final_url, page.headers.get("content-type"))
-    if not looks_like_article_page(doc):
-        return None
-    selectors = page.meta.get("selectors") or {}
-    options = ExtractionOptions(selectors={k: tuple(v) for k, v in selectors.items()}) if selectors else None
-    fields = extractor.extract_document(doc, now=datetime.fromisoformat(page.fetched_at), options=options)
-    hints = page.meta.get("hints") or {}
-    if not fields.get("title") and hints.get("title"):
-        fields["title"] = hints["title"]
-    if not fields.get("published_at") and hints.get("published_at"):
-        fields["published_at"] = normalize_iso_date(hints["published_at"])
-    return fields
+def extraction_workers(value: Any) -> int:
+    """``NEWSCRAWLER_EXTRACTION_WORKERS``: None means one per core; 0 means in-process."""
+    if value is None or value == "":
+        return os.cpu_count() or 1
+    return max(0, int(value))
 
 
 def record_from_fields(page: FetchedPage, fields: dict[str, Any], crawl_id: str) -> ArticleRecord:

@@ -2,9 +2,10 @@
 
 Used around extraction: a pathological page (a 100,000-cell table, div soup ten thousand
 levels deep) must not hold the crawl for minutes. Signals are delivered only to the main
-thread, which is where Scrapy runs item pipelines; elsewhere the block runs unbounded (and
-says so in the log once). A process pool would make this unnecessary; until extraction
-moves there, this keeps the mechanism to one context manager.
+thread: that of an extraction worker process (newscrawler.workers), or of the crawl, where
+Scrapy runs item pipelines, when extraction runs in-process. Elsewhere the block runs
+unbounded. Code stuck in C is not interrupted by a signal: the worker pool kills the
+worker instead.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import fcntl
 import io
 import os
 import re
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -24,6 +25,9 @@ WARC_SUBDIR = "warc"
 WARC_VERSION = "WARC/1.1"
 DEFAULT_MAX_SIZE = 1024**3
 """1 GiB, the size the IIPC and most archives settle on."""
+GZIP_LEVEL = 6
+"""warcio compresses at level 9: on news pages twice the CPU of level 6 (on the reactor
+thread) for a file 0.5 % smaller."""
 
 
 def warc_dir(archive_dir: Path, day: str) -> Path:
@@ -87,13 +91,9 @@ class WarcFileSet:
         if self._file is None:
             self._open_next()
         assert self._file is not None
-        buffer = io.BytesIO()
-        serializer = WARCWriter(buffer, gzip=True, warc_version=WARC_VERSION)
-        for record in records:
-            serializer.write_record(record)
         good = self._file.tell()
         try:
-            data = memoryview(buffer.getvalue())
+            data = memoryview(b"".join(gzip_member(record) for record in records))
             while data:  # an unbuffered file may take a write in pieces
                 data = data[self._file.write(data) or 0 :]
             if self.fsync:
@@ -155,6 +155,15 @@ class WarcWriteError(OSError):
     def __init__(self, message: str, code: int | None) -> None:
         super().__init__(code, message)
         self.disk_full = code == errno.ENOSPC
+
+
+def gzip_member(record: Any) -> bytes:
+    """The record serialized by warcio, as one gzip member of its own (what warcio's
+    ``gzip=True`` writes, at :data:`GZIP_LEVEL`)."""
+    buffer = io.BytesIO()
+    WARCWriter(buffer, gzip=False, warc_version=WARC_VERSION).write_record(record)
+    compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+    return compressor.compress(buffer.getvalue()) + compressor.flush()
 
 
 def warc_date(moment: datetime | None = None) -> str:

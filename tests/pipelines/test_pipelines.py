@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,10 @@ def _page(html: str, url: str = "https://news.example/2026/rivers") -> FetchedPa
 
 
 def _run_steps(page: FetchedPage) -> ArticleRecord:
-    crawler = get_crawler(settings_dict={"NEWSCRAWLER_MIN_BODY_CHARS": 100})
-    item = ExtractArticlePipeline.from_crawler(crawler).process_item(page)
+    crawler = get_crawler(
+        settings_dict={"NEWSCRAWLER_MIN_BODY_CHARS": 100, "NEWSCRAWLER_EXTRACTION_WORKERS": 0}
+    )
+    item = asyncio.run(ExtractArticlePipeline.from_crawler(crawler).process_item(page))
     item = NormalizeArticlePipeline().process_item(item)
     result = ValidateArticlePipeline.from_crawler(crawler).process_item(item)
     assert isinstance(result, ArticleRecord)
@@ -66,9 +69,9 @@ def test_an_article_page_becomes_a_valid_record() -> None:
 
 
 def test_non_html_is_dropped_with_a_named_reason() -> None:
-    crawler = get_crawler()
+    crawler = get_crawler(settings_dict={"NEWSCRAWLER_EXTRACTION_WORKERS": 0})
     with pytest.raises(NotHtml):
-        ExtractArticlePipeline.from_crawler(crawler).process_item(_page("   "))
+        asyncio.run(ExtractArticlePipeline.from_crawler(crawler).process_item(_page("   ")))
 
 
 def test_listing_page_is_dropped_as_a_listing() -> None:

@@ -1,0 +1,65 @@
+"""One page's extraction as a unit of work: what a worker receives, does and sends back.
+
+The same :func:`run_task` runs in-process (``NEWSCRAWLER_EXTRACTION_WORKERS = 0``) and in a
+worker process, so both give identical fields by construction. A task carries only what
+extraction reads (no headers dict, no Scrapy objects): it is pickled once per page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from newscrawler.extraction import ArticleExtractor, ExtractionOptions, parse_document
+from newscrawler.extraction.dates import normalize_iso_date
+from newscrawler.extraction.pagetype import looks_like_article_page
+from newscrawler.items import FetchedPage
+
+Fields = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ExtractionTask:
+    text: str
+    url: str
+    content_type: str | None
+    fetched_at: str
+    selectors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    hints: dict[str, str] = field(default_factory=dict)
+
+
+# What a worker runs on each task: (its extractor, the task) -> fields, or None for a page
+# that is not an article. Tests pass their own (crashing, hanging) function.
+TaskFunction = Callable[[ArticleExtractor, ExtractionTask], Fields | None]
+
+
+def task_of(page: FetchedPage) -> ExtractionTask:
+    selectors = page.meta.get("selectors") or {}
+    return ExtractionTask(
+        text=page.text,
+        url=page.final_url,
+        content_type=page.headers.get("content-type"),
+        fetched_at=page.fetched_at,
+        selectors={name: tuple(values) for name, values in selectors.items()},
+        hints=dict(page.meta.get("hints") or {}),
+    )
+
+
+def run_task(extractor: ArticleExtractor, task: ExtractionTask) -> Fields | None:
+    """The extracted fields, or None when the page's structure is not an article's.
+
+    Discovery hints (a news sitemap's title and date) fill fields the page does not give.
+    Raises ``UnparsableDocument`` when the text is not HTML.
+    """
+    doc = parse_document(task.text, task.url, task.content_type)
+    if not looks_like_article_page(doc):
+        return None
+    options = ExtractionOptions(selectors=task.selectors) if task.selectors else None
+    fields = extractor.extract_document(doc, now=datetime.fromisoformat(task.fetched_at), options=options)
+    if not fields.get("title") and task.hints.get("title"):
+        fields["title"] = task.hints["title"]
+    if not fields.get("published_at") and task.hints.get("published_at"):
+        fields["published_at"] = normalize_iso_date(task.hints["published_at"])
+    return fields
