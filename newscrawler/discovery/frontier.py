@@ -61,10 +61,15 @@ class SiteFrontier:
         href = href.strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
             return None
-        url = urljoin(base_url, href)
-        if urlsplit(url).scheme not in ("http", "https"):
+        try:
+            url = urljoin(base_url, href)
+            if urlsplit(url).scheme not in ("http", "https"):
+                return None
+            url = canonicalize(url)
+        except ValueError:
+            # A malformed link ("http://[not-an-ip]/") must not fail the page it is on.
+            self.rejected["malformed_url"] = self.rejected.get("malformed_url", 0) + 1
             return None
-        url = canonicalize(url)
         if url in self._seen:
             return None
         self._seen.add(url)

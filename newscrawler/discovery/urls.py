@@ -92,6 +92,16 @@ def looks_like_listing_url(url: str) -> bool:
     return bool(_PAGE_NUMBER.search(parts.path + ("?" + parts.query if parts.query else "")))
 
 
+def looks_like_pagination(url: str) -> bool:
+    """Page N of a listing (``/page/3/``, ``?page=3``).
+
+    >>> looks_like_pagination("https://ex.com/world/page/3/"), looks_like_pagination("https://ex.com/a")
+    (True, False)
+    """
+    parts = urlsplit(url)
+    return bool(_PAGE_NUMBER.search(parts.path + ("?" + parts.query if parts.query else "")))
+
+
 def looks_like_trap(url: str) -> str | None:
     """Why ``url`` is probably an endless URL space (calendar, facets…), or None.
 

@@ -28,6 +28,7 @@ from newscrawler.discovery.feeds import feed_links, looks_like_feed, parse_feed
 from newscrawler.discovery.frontier import SiteFrontier
 from newscrawler.discovery.rules import COMMON_FEED_PATHS, COMMON_SITEMAP_PATHS
 from newscrawler.discovery.sitemaps import looks_like_sitemap, parse_sitemap, sitemaps_in_robots
+from newscrawler.discovery.urls import looks_like_pagination
 from newscrawler.discovery.xml import xml_hazards
 from newscrawler.items import FetchedPage
 from newscrawler.middlewares.incremental import META_REVISIT
@@ -207,7 +208,10 @@ class SiteSpider(scrapy.Spider):
             url = frontier.link_target(response.url, str(href))
             if url is not None:
                 kind = "listing" if frontier.is_listing(url) else "page"
-                yield self._request(frontier, url, kind, self.parse_page, depth=depth + 1)
+                # The next page of a listing is a sibling, not a level deeper: deep archives
+                # stay reachable within max_depth (pagination is bounded as a trap instead).
+                next_depth = depth if kind == "listing" and looks_like_pagination(url) else depth + 1
+                yield self._request(frontier, url, kind, self.parse_page, depth=next_depth)
 
     # --- plumbing ---------------------------------------------------------------------
 
