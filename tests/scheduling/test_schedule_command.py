@@ -148,11 +148,10 @@ def test_long_running_survives_a_broken_site_and_stops_cleanly_on_sigterm(
     state = _schedule_state(tmp_path)
     assert state["broken"]["consecutive_failures"] >= 1
     demo = state["demo"]
-    assert (demo["last_crawl_id"], demo["last_outcome"], demo["last_exit_code"]) == (
-        interrupted_crawl,
-        "interrupted",
-        0,  # Scrapy's graceful stop, not a kill
-    )
+    assert (demo["last_crawl_id"], demo["last_outcome"]) == (interrupted_crawl, "interrupted")
+    # Scrapy's graceful stop exits 0; a SIGINT that lands while Scrapy is already closing
+    # (it has given the signal back to Python) ends it as -SIGINT. Never our SIGKILL.
+    assert demo["last_exit_code"] in (0, -signal.SIGINT)
     assert demo["last_finished"] > demo["last_started"]
     # read_archive fails on a .part file: the SIGINT'ed crawl closed its archive properly.
     records = read_archive(archive)
