@@ -29,6 +29,7 @@ from typing import Any
 from bench.corpora import load_aeb, load_traf, read_html
 from bench.extraction import REPO_ROOT, default_corpora
 from demo.generated import GeneratedSiteServer, build_site
+from newscrawler.tools.files import read_records
 
 WORKER_SETTINGS = ("AUTOTHROTTLE_ENABLED=False", "CONCURRENT_REQUESTS=16", "LOG_LEVEL=WARNING")
 
@@ -54,17 +55,7 @@ def _crawl(server: GeneratedSiteServer, out: Path, state: Path, *extra: str, wor
     for process in processes:
         process.wait()
     seconds = time.monotonic() - started
-    return CrawlRun(seconds, server.requested[before:], _read_records(out))
-
-
-def _read_records(out: Path) -> list[dict[str, Any]]:
-    import json
-
-    records = []
-    for path in sorted(out.rglob("*.jsonl")):
-        with path.open(encoding="utf-8") as lines:
-            records.extend(json.loads(line) for line in lines)
-    return records
+    return CrawlRun(seconds, server.requested[before:], list(read_records(out)))
 
 
 def discovery(server: GeneratedSiteServer, work: Path) -> tuple[dict[str, str], CrawlRun]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit
 
+from newscrawler.discovery.urls import canonicalize
 from newscrawler.extraction.text import clean_paragraphs, clean_text
 from newscrawler.items import ArticleRecord
 
@@ -21,6 +23,23 @@ def content_hash(title: str | None, body: str) -> str:
     """
     text = f"{clean_text(title)}\n\n{clean_paragraphs(body)}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_key(url: str, canonical_url: str | None) -> str:
+    """What identifies an article across URLs and revisions.
+
+    The declared canonical URL when it is on the page's own host, else the page URL, both
+    canonicalized. A canonical pointing to another host is often a syndication source or a
+    mistake: it must not merge two different sites' articles.
+
+    >>> article_key("https://ex.com/a?utm_source=x", "https://ex.com/story")
+    'https://ex.com/story'
+    >>> article_key("https://ex.com/a", "https://other.example/story")
+    'https://ex.com/a'
+    """
+    if canonical_url and urlsplit(canonical_url).hostname == urlsplit(url).hostname:
+        return canonicalize(canonical_url)
+    return canonicalize(url)
 
 
 def normalize_record(record: ArticleRecord) -> ArticleRecord:

@@ -16,8 +16,8 @@ from newscrawler.archive.stop import stop_crawl_on_write_error
 from newscrawler.archive.writer import ArchiveWriteError, JsonLinesArchive
 from newscrawler.crawlinfo import crawl_id_of
 from newscrawler.items import ArticleRecord
-from newscrawler.pipelines.dedupe import article_key
 from newscrawler.pipelines.drops import ArchiveWriteFailed
+from newscrawler.records import article_key
 from newscrawler.state.crawlstate import CrawlState, state_of
 from newscrawler.state.sync import sync_state_from_archive
 
@@ -63,7 +63,7 @@ class WriteArchivePipeline:
     def process_item(self, item: Any) -> Any:
         if isinstance(item, ArticleRecord):
             # Order matters: the line reaches the file first, then the state says "archived".
-            states = self.state.prepare_archived(item, article_key(item))
+            states = self.state.prepare_archived(item, article_key(item.url, item.canonical_url))
             try:
                 self.archive.write(item.site, item.to_archive())
             except ArchiveWriteError as error:

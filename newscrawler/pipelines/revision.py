@@ -11,8 +11,8 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 
 from newscrawler.items import ArticleRecord
-from newscrawler.pipelines.dedupe import article_key
 from newscrawler.pipelines.drops import Unchanged
+from newscrawler.records import article_key
 from newscrawler.state.crawlstate import CrawlState, state_of
 
 
@@ -27,7 +27,7 @@ class AssignRevisionPipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, ArticleRecord):
             return item
-        key = article_key(item)
+        key = article_key(item.url, item.canonical_url)
         previous = self.state.store.article(key)
         if previous is None:
             return replace(item, revision=1, previous_hash=None)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from newscrawler.items import ArticleRecord
-from newscrawler.pipelines.dedupe import article_key
+from newscrawler.records import article_key
 from newscrawler.state.crawlstate import CrawlState
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ def sync_state_from_archive(state: CrawlState, path: Path) -> tuple[int, int]:
     synced = duplicates = 0
     for raw in lines:
         record = _record(json.loads(raw))
-        key = article_key(record)
+        key = article_key(record.url, record.canonical_url)
         known = state.store.article(key)
         if known is None or known.revision < record.revision:
             state.archived(record, key)
@@ -56,6 +56,7 @@ def _same_revision_elsewhere(revision: int, content_hash: str, crawl_id: str, re
 
 
 def _lines(path: Path) -> list[bytes]:
+    # Raw bytes, not parsed records: kept lines are written back byte for byte.
     opener = gzip.open if path.name.endswith(".gz") else open
     with opener(path, "rb") as source:
         return [line for line in source.read().splitlines(keepends=True) if line.strip()]

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from newscrawler.archive.paths import PART_SUFFIX
+from newscrawler.records import article_key
 
 
 @dataclass(frozen=True)
@@ -77,16 +78,16 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
                 yield line.record
 
 
-def article_key(record: dict[str, Any]) -> str:
-    """What identifies an article across revisions: its canonical URL, else its URL."""
-    return str(record.get("canonical_url") or record["url"])
+def record_key(record: dict[str, Any]) -> str:
+    """The article an archived line belongs to: the crawl's own key (``records.article_key``)."""
+    return article_key(str(record["url"]), record.get("canonical_url"))
 
 
 def latest_revisions(records: Iterator[dict[str, Any]]) -> list[dict[str, Any]]:
     """One record per article: the highest revision, then the latest ``fetched_at``."""
     latest: dict[str, dict[str, Any]] = {}
     for record in records:
-        key = article_key(record)
+        key = record_key(record)
         kept = latest.get(key)
         if kept is None or _newness(record) > _newness(kept):
             latest[key] = record

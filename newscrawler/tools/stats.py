@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newscrawler.schema import load_schema
-from newscrawler.tools.files import article_key
+from newscrawler.tools.files import record_key
 
 UNKNOWN = "unknown"
 
@@ -39,7 +39,7 @@ def archive_stats(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
         by_day[str(record.get("fetched_at") or UNKNOWN)[:10]] += 1
         by_language[str(record.get("language") or UNKNOWN)] += 1
         by_revision[int(record.get("revision") or 0)] += 1
-        revisions_per_article[article_key(record)] += 1
+        revisions_per_article[record_key(record)] += 1
         filled.update(name for name in fields if is_filled(record.get(name)))
     return {
         "records": total,
