@@ -19,7 +19,7 @@ from newscrawler.state import RevisitPolicy
 from newscrawler.state.crawlstate import CrawlState
 from newscrawler.state.redis import RedisStateStore
 from newscrawler.state.sync import sync_state_from_archive
-from tests.support.crawl import ROOT, read_archive, run_crawl
+from tests.support.crawl import ROOT, part_file_lines, read_archive, run_crawl
 from tests.support.redis_server import redis_server
 
 ARTICLES = 60
@@ -76,7 +76,7 @@ def test_a_killed_worker_loses_nothing(served: GeneratedSiteServer, redis_url: s
     victim = _start_worker(served.url, redis_url, victim_dir)
     survivor = _start_worker(served.url, redis_url, survivor_dir)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and _lines(victim_dir) < 3:
+    while time.monotonic() < deadline and part_file_lines(victim_dir) < 3:
         time.sleep(0.02)
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=30)
@@ -107,7 +107,3 @@ def test_unchanged_articles_give_no_record_with_redis_state(
     assert second.returncode == 0, second.log[-3000:]
     assert second.records() == []
     assert second.stat("item_dropped_reasons_count/Unchanged") == ARTICLES
-
-
-def _lines(archive: Path) -> int:
-    return sum(path.read_bytes().count(b"\n") for path in archive.rglob("*.jsonl.part"))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,7 @@ from typing import Any
 import pytest
 
 from tests.support.crawl import ROOT, read_archive
+from tests.support.processes import free_port, stop
 
 DEMO_ARTICLES = 12
 PROJECT = "newscrawler"
@@ -61,13 +61,6 @@ class Scrapyd:
         return (self.home / "logs" / PROJECT / "site" / f"{job}.log").read_text(encoding="utf-8")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
-
-
 def _environment() -> dict[str, str]:
     """This environment without a way to import the checkout: the crawl must use the egg."""
     return {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
@@ -79,7 +72,7 @@ def scrapyd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scrapyd]:
     # So whatever a job imports of newscrawler (and the schema file it reads) is the egg's.
     outside = subprocess.run([sys.executable, "-c", "import newscrawler"], cwd=home, env=_environment())
     assert outside.returncode != 0, "newscrawler is importable without the egg"
-    port = _free_port()
+    port = free_port()
     (home / "scrapyd.conf").write_text(
         "[scrapyd]\n"
         "bind_address = 127.0.0.1\n"
@@ -115,12 +108,7 @@ def scrapyd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scrapyd]:
             time.sleep(0.1)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         output.close()
 
 

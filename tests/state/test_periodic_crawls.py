@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from demo.generated import GeneratedSiteServer, build_site, synthetic_article
-from tests.support.crawl import ROOT, CrawlResult, archive_files, read_archive, run_crawl
+from tests.support.crawl import ROOT, CrawlResult, archive_files, part_file_lines, read_archive, run_crawl
 
 ARTICLES = 24
 ALWAYS_DUE = {"NEWSCRAWLER_REVISIT_MIN_INTERVAL": "0"}
@@ -97,9 +97,9 @@ def test_kill_mid_crawl_then_rerun_archives_every_article_exactly_once(
     crawl = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and _part_lines(out) < 5:
+        while time.monotonic() < deadline and part_file_lines(out) < 5:
             time.sleep(0.05)
-        assert _part_lines(out) >= 5, "the crawl archived nothing to interrupt"
+        assert part_file_lines(out) >= 5, "the crawl archived nothing to interrupt"
     finally:
         crawl.send_signal(signal.SIGKILL)
         crawl.wait(timeout=30)
@@ -112,9 +112,6 @@ def test_kill_mid_crawl_then_rerun_archives_every_article_exactly_once(
     assert set(urls.values()) == {1}
     assert len(archive_files(out)) == 2
 
-
-def _part_lines(out: Path) -> int:
-    return sum(path.read_bytes().count(b"\n") for path in out.rglob("*.jsonl.part"))
 
 
 def test_jobdir_pause_with_ctrl_c_and_resume(served: GeneratedSiteServer, tmp_path: Path) -> None:
@@ -129,7 +126,7 @@ def test_jobdir_pause_with_ctrl_c_and_resume(served: GeneratedSiteServer, tmp_pa
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     crawl = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and _part_lines(out) < 5:
+    while time.monotonic() < deadline and part_file_lines(out) < 5:
         time.sleep(0.05)
     crawl.send_signal(signal.SIGINT)  # Ctrl-C: Scrapy stops gently and keeps its queue in JOBDIR
     _, log = crawl.communicate(timeout=60)

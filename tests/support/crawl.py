@@ -74,3 +74,8 @@ def read_archive(archive_dir: Path) -> list[dict[str, Any]]:
                 assert not errors, f"{path}: {errors}"
                 records.append(record)
     return records
+
+
+def part_file_lines(archive_dir: Path) -> int:
+    """Lines written so far to the unfinished ``.part`` files of a running crawl."""
+    return sum(path.read_bytes().count(b"\n") for path in archive_dir.rglob("*.jsonl.part"))

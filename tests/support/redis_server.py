@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -12,14 +11,9 @@ from pathlib import Path
 
 import redis
 
+from tests.support.processes import free_port, stop
+
 START_TIMEOUT = 20
-
-
-def _free_port() -> int:
-    # Redis cannot bind port 0 and report it; ask the OS for a free port and use it at once.
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @contextmanager
@@ -28,7 +22,8 @@ def redis_server(workdir: Path) -> Iterator[str]:
     executable = shutil.which("redis-server")
     if executable is None:
         raise RuntimeError("redis-server is not installed: run `make system-deps`")
-    port = _free_port()
+    # Redis cannot bind port 0 and report it: ask the OS for a free port and use it at once.
+    port = free_port()
     process = subprocess.Popen(
         [executable, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
          "--dir", str(workdir), "--protected-mode", "yes"],
@@ -50,9 +45,4 @@ def redis_server(workdir: Path) -> Iterator[str]:
         client.close()
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
