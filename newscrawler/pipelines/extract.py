@@ -43,7 +43,7 @@ class ExtractArticlePipeline:
         self.timeout = timeout
         self.pool = pool
         self.stats = stats
-        # In-process only: each worker builds its own (the language model is ~70 MB).
+        # In-process only: each worker process builds its own.
         self.extractor = ArticleExtractor() if pool is None else None
 
     @classmethod
@@ -55,7 +55,8 @@ class ExtractArticlePipeline:
             # The pool's futures are awaited on the asyncio loop.
             logger.warning("extraction runs in-process: worker processes need the asyncio reactor")
             workers = 0
-        pool = ExtractionPool(workers, timeout) if workers else None
+        limit = settings.getint("NEWSCRAWLER_EXTRACTION_WORKER_MAX_MB", 0) * 1024 * 1024
+        pool = ExtractionPool(workers, timeout, worker_memory_limit=limit) if workers else None
         return cls(crawl_id_of(crawler), timeout, pool, crawler.stats)
 
     def open_spider(self) -> None:
@@ -68,6 +69,7 @@ class ExtractArticlePipeline:
         self.pool.close()
         if self.stats is not None:
             self.stats.set_value("newscrawler/extraction/workers_replaced", self.pool.replaced)
+            self.stats.set_value("newscrawler/extraction/workers_retired", self.pool.retired)
             self.stats.set_value("newscrawler/extraction/max_in_flight", self.pool.max_in_flight)
 
     async def process_item(self, item: Any) -> Any:
