@@ -45,6 +45,13 @@ NEWSCRAWLER_EXTRACTION_TIMEOUT = 10.0
 # Extraction worker processes (off the reactor thread, so downloads go on meanwhile);
 # None means one per core, 0 extracts in the crawl process.
 NEWSCRAWLER_EXTRACTION_WORKERS = None
+# A worker whose memory (RSS, MB) stays above this after a page is replaced by a fresh
+# one, so a long crawl's memory stays flat whatever its pages; 0 never replaces.
+NEWSCRAWLER_EXTRACTION_WORKER_MAX_MB = 200
+# Bytes of responses (with the items made from them) the scraper holds before the engine
+# stops downloading (Scrapy's default is 5 MB). Pages waiting for a worker are held
+# decoded, several times their size: two workers need a few queued, not eighty.
+SCRAPER_SLOT_MAX_ACTIVE_SIZE = 1_000_000
 # Links and redirects to loopback, private and link-local addresses are refused unless the
 # user gave that origin; True allows private networks (never metadata endpoints).
 NEWSCRAWLER_ALLOW_PRIVATE_TARGETS = False

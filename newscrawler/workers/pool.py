@@ -7,25 +7,30 @@ for the reply with a timeout, so a crash or a hang costs exactly one page and on
 which is replaced. The threads mostly wait on pipes; the extraction itself runs in the
 worker processes, off the reactor thread and its GIL.
 
-Workers are started with ``spawn``: forking a process that runs the Twisted reactor (and
-its threads) copies state that is not fork-safe.
+Workers are fresh interpreters running ``python -m newscrawler.workers`` (see its
+``__main__``), not forks: forking a process that runs the Twisted reactor (and its threads)
+copies state that is not fork-safe. Not multiprocessing's ``spawn`` either: it re-imports
+the parent's main module in each worker (the ``scrapy`` script, Scrapyd's runner: all of
+Scrapy and Twisted, ~50 MB a worker, for nothing) and starts a resource-tracker process.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
+import os
 import queue
+import socket
+import subprocess
+import sys
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from typing import Any
 
 from newscrawler.extraction import UnparsableDocument
 from newscrawler.workers.task import ExtractionTask, Fields, TaskFunction, run_task
-from newscrawler.workers.worker import READY, serve
+from newscrawler.workers.worker import READY, WorkerConfig
 
 logger = logging.getLogger(__name__)
 
@@ -66,17 +71,26 @@ class ExtractionPool:
     workers. ``timeout <= 0`` means no deadline.
     """
 
-    def __init__(self, workers: int, timeout: float, function: TaskFunction = run_task) -> None:
+    def __init__(
+        self,
+        workers: int,
+        timeout: float,
+        function: TaskFunction = run_task,
+        worker_memory_limit: int = 0,
+    ) -> None:
+        """``worker_memory_limit``: RSS in bytes past which a worker is retired after its
+        page and a fresh one started (0: never); see ``workers.memory``."""
         if workers < 1:
             raise ValueError("an extraction pool needs at least one worker")
         self.timeout = timeout
         self.function = function
+        self.worker_memory_limit = worker_memory_limit
         self.replaced = 0
+        self.retired = 0
         self.max_in_flight = 0
         self._in_flight = 0
         self._lock = threading.Lock()
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
-        self._context = multiprocessing.get_context("spawn")
         self._slots = [_Slot(self, number) for number in range(workers)]
 
     def start(self) -> None:
@@ -107,6 +121,10 @@ class ExtractionPool:
         with self._lock:
             self.replaced += 1
 
+    def _count_retirement(self) -> None:
+        with self._lock:
+            self.retired += 1
+
 
 class _Slot(threading.Thread):
     """One worker process and the thread that talks to it."""
@@ -114,7 +132,7 @@ class _Slot(threading.Thread):
     def __init__(self, pool: ExtractionPool, number: int) -> None:
         super().__init__(name=f"extraction-slot-{number}", daemon=True)
         self.pool = pool
-        self.process: BaseProcess | None = None
+        self.process: subprocess.Popen[bytes] | None = None
         self.connection: Connection | None = None
 
     def run(self) -> None:
@@ -148,31 +166,42 @@ class _Slot(threading.Thread):
             self._discard(kill=True)
             raise TaskTimedOut(f"took longer than {self.pool.timeout:g} s; worker killed and replaced")
         try:
-            reply = connection.recv()
+            reply, retiring = connection.recv()
         except (EOFError, OSError):
             code = self._discard(kill=False)
             raise WorkerCrashed(f"extraction worker died (exit code {code}); replaced") from None
+        if retiring:
+            # It exits by itself; the next page starts a fresh one.
+            self._stop()
+            self.pool._count_retirement()
         return _result(reply)
 
     def _start(self) -> Connection:
-        ours, theirs = self.pool._context.Pipe()
-        process = self.pool._context.Process(
-            target=serve,
-            args=(theirs, self.pool.function, self.pool.timeout),
-            name=f"newscrawler-{self.name}",
-            daemon=True,
-        )
-        process.start()
-        theirs.close()
-        self.process, self.connection = process, ours
+        ours, theirs = socket.socketpair()
         try:
-            ready = ours.poll(STARTUP_TIMEOUT) and ours.recv() == READY
+            process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+                [sys.executable, "-m", "newscrawler.workers", str(theirs.fileno())],
+                pass_fds=(theirs.fileno(),),
+                stdin=subprocess.DEVNULL,
+                env=_worker_environment(),
+            )
+        except OSError as error:
+            ours.close()
+            raise WorkerCrashed(f"extraction worker did not start: {error}") from None
+        finally:
+            theirs.close()
+        connection = Connection(ours.detach())
+        self.process, self.connection = process, connection
+        try:
+            pool = self.pool
+            connection.send(WorkerConfig(pool.function, pool.timeout, pool.worker_memory_limit))
+            ready = connection.poll(STARTUP_TIMEOUT) and connection.recv() == READY
         except (EOFError, OSError):
             ready = False
         if not ready:
             self._discard(kill=True)
             raise WorkerCrashed("extraction worker did not start")
-        return ours
+        return connection
 
     def _discard(self, kill: bool) -> int | None:
         """Forget the current worker (killing it first when asked); returns its exit code."""
@@ -184,10 +213,10 @@ class _Slot(threading.Thread):
             return None
         if kill:
             process.kill()
-        process.join(timeout=10)
+        code = _wait(process)
         self.pool._count_replacement()
-        logger.warning("extraction worker %s stopped (exit code %s)", process.pid, process.exitcode)
-        return process.exitcode
+        logger.warning("extraction worker %s stopped (exit code %s)", process.pid, code)
+        return code
 
     def _stop(self) -> None:
         """Close the pipe: an idle worker reads EOF and exits."""
@@ -196,10 +225,23 @@ class _Slot(threading.Thread):
         if connection is not None:
             connection.close()
         if process is not None:
-            process.join(timeout=10)
-            if process.is_alive():
-                process.kill()
-                process.join()
+            _wait(process)
+
+
+def _wait(process: subprocess.Popen[bytes], timeout: float = 10.0) -> int:
+    """The worker's exit code; one that does not exit in ``timeout`` seconds is killed."""
+    try:
+        return process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        return process.wait()
+
+
+def _worker_environment() -> dict[str, str]:
+    """The crawl's environment, with its import path: the project may be importable only
+    through a path added at run time (Scrapyd's eggs, pytest's rootdir)."""
+    path = [entry or os.getcwd() for entry in sys.path]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
 
 
 def _result(reply: tuple[Any, ...]) -> Fields | None:

@@ -1,8 +1,10 @@
 """The worker process's side: build one extractor, then answer tasks until the pipe closes.
 
-Replies are tuples, cheap to pickle: ``("ok", fields | None)``, ``("unparsable", message)``,
-``("timeout", message)`` or ``("failed", message, traceback)``. Any other way out (a crash,
-a kill on a hard timeout) the parent sees as the pipe's end.
+Each reply is ``(answer, retiring)``. The answer is a tuple, cheap to pickle:
+``("ok", fields | None)``, ``("unparsable", message)``, ``("timeout", message)`` or
+``("failed", message, traceback)``; ``retiring`` says the worker outgrew its memory limit
+and exits after this reply, for the parent to start a fresh one. Any other way out (a
+crash, a kill on a hard timeout) the parent sees as the pipe's end.
 """
 
 from __future__ import annotations
@@ -10,27 +12,53 @@ from __future__ import annotations
 import signal
 import traceback
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, NamedTuple
 
 from newscrawler.extraction import ArticleExtractor, UnparsableDocument
 from newscrawler.safety.deadline import DeadlineExceeded, deadline
+from newscrawler.workers.memory import MemoryKeeper
 from newscrawler.workers.task import ExtractionTask, TaskFunction
 
 READY = ("ready",)
 
 
-def serve(connection: Connection, function: TaskFunction, timeout: float) -> None:
+class WorkerConfig(NamedTuple):
+    """The first message a worker receives. ``function`` travels pickled, by reference:
+    the worker imports its module (tests pass misbehaving ones)."""
+
+    function: TaskFunction
+    timeout: float
+    retire_above: int
+    """RSS in bytes past which the worker retires (0: never)."""
+
+
+def run(fd: int) -> None:
+    """A worker's life: the pool's end of a socket pair is ``fd``."""
+    connection = Connection(fd)
+    try:
+        config: WorkerConfig = connection.recv()
+    except EOFError:
+        return
+    serve(connection, config.function, config.timeout, config.retire_above)
+
+
+def serve(connection: Connection, function: TaskFunction, timeout: float, retire_above: int = 0) -> None:
     # Ctrl-C reaches the whole process group: the crawl decides when workers stop (it
     # closes the pipe), so a worker does not die mid-task with a KeyboardInterrupt.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     extractor = ArticleExtractor()
+    memory = MemoryKeeper(retire_above)
     connection.send(READY)
     while True:
         try:
             task = connection.recv()
         except EOFError:
             return
-        connection.send(answer(extractor, function, task, timeout))
+        reply = answer(extractor, function, task, timeout)
+        retiring = memory.should_retire()
+        connection.send((reply, retiring))
+        if retiring:
+            return
 
 
 def answer(extractor: ArticleExtractor, function: TaskFunction, task: ExtractionTask, timeout: float) -> Any:

@@ -15,7 +15,7 @@ from newscrawler.pipelines.drops import ExtractionFailed, ExtractionTimeout
 from newscrawler.pipelines.extract import ExtractArticlePipeline
 from newscrawler.workers.pool import ExtractionPool, TaskTimedOut, WorkerCrashed
 from newscrawler.workers.task import ExtractionTask, run_task
-from tests.support.extractors import misbehaving
+from tests.support.extractors import BLOAT_BYTES, loaded_modules, misbehaving
 
 SAVED = Path(__file__).parents[1] / "extraction" / "pages"
 PAGES = sorted(SAVED.glob("*.html"))[:6]
@@ -70,6 +70,36 @@ def test_slow_python_code_stops_at_the_deadline_inside_the_worker(pool: Extracti
     with pytest.raises(TaskTimedOut):
         pool.submit(_task(PAGES[0], "https://news.example/slow/")).result()
     assert pool.replaced == replaced
+
+
+def test_a_worker_that_outgrew_its_memory_limit_is_retired_after_its_page() -> None:
+    # Limit between a fresh worker (~100 MB) and one holding the "bloat" page's 300 MB.
+    pool = ExtractionPool(workers=1, timeout=30.0, function=misbehaving, worker_memory_limit=BLOAT_BYTES)
+    pool.start()
+    try:
+        tasks = [_task(PAGES[0], "https://news.example/bloat/"), _task(PAGES[1]), _task(PAGES[2])]
+        fields = [pool.submit(task).result() for task in tasks]
+        assert pool.retired == 1
+        assert pool.replaced == 0
+        # The page that grew the worker still got its answer; the fresh worker took the rest.
+        extractor = ArticleExtractor()
+        assert fields == [run_task(extractor, task) for task in tasks]
+    finally:
+        pool.close()
+
+
+def test_workers_import_the_extractor_not_the_crawl_process() -> None:
+    # The crawl's own main module (here pytest; the scrapy script or Scrapyd's runner in a
+    # crawl) is not re-imported in the worker, nor is Scrapy or Twisted.
+    pool = ExtractionPool(workers=1, timeout=30.0, function=loaded_modules)
+    pool.start()
+    try:
+        fields = pool.submit(_task(PAGES[0])).result()
+    finally:
+        pool.close()
+    assert fields is not None
+    assert {"newscrawler", "trafilatura"} <= set(fields["modules"])
+    assert not {"scrapy", "twisted", "pytest", "_pytest"} & set(fields["modules"])
 
 
 def _page(path: Path, url: str) -> FetchedPage:
