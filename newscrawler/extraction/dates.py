@@ -16,9 +16,10 @@ from typing import Any
 
 from htmldate import find_date
 
-from newscrawler.extraction.datetext import date_after_headline
+from newscrawler.extraction.datetext import date_near_headline
 from newscrawler.extraction.document import Document
 from newscrawler.extraction.structured import first_string
+from newscrawler.extraction.title import declared_titles
 
 _PUBLISHED_META = (
     "article:published_time",
@@ -67,7 +68,7 @@ def extract_published_at(doc: Document, now: datetime | None = None) -> str | No
     found = _first_plausible(declared, now)
     # 1. The date shown under the headline, with a declared date's time when they agree;
     #    unless the page's declarations firmly say otherwise.
-    shown = date_after_headline(doc.tree)
+    shown = date_near_headline(doc.tree, declared_titles(doc))
     if shown is not None and _plausible(shown, now):
         same_day = (d for d in map(_normalize, declared) if d and d[:10] == shown.isoformat())
         shown_or_declared = next(same_day, shown.isoformat())
