@@ -25,7 +25,8 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_DAY_YEAR = re.compile(
     rf"\b({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
-_NUMERIC_DMY = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+# German typography spaces the dotted parts ("4.&thinsp;2.&thinsp;2022").
+_NUMERIC_DMY = re.compile(r"\b(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})\b")
 _NUMERIC_YMD = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 # "04.05.20": dotted only; a slashed "12/10/20" is as often month-first as day-first.
 _NUMERIC_DMY_SHORT_YEAR = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2})\b(?![.,]?\d)")
