@@ -16,7 +16,7 @@ from typing import Any
 
 from htmldate import find_date
 
-from newscrawler.extraction.datetext import date_near_headline
+from newscrawler.extraction.datetext import date_near_headline, labelled_date
 from newscrawler.extraction.document import Document
 from newscrawler.extraction.structured import first_string
 from newscrawler.extraction.title import declared_titles
@@ -77,7 +77,11 @@ def extract_published_at(doc: Document, now: datetime | None = None) -> str | No
     # 2. Declared dates, most specific markup first; a UTC stamp yields to the URL's day.
     if found:
         return _day_of_url(doc.url, found) or found
-    # 3. htmldate: URL, visible dates and text patterns in many languages; the extensive
+    # 3. A date labelled as the publication's anywhere on the page ("Veröffentlicht am").
+    labelled = labelled_date(doc.tree)
+    if labelled is not None and _plausible(labelled, now):
+        return labelled.isoformat()
+    # 4. htmldate: URL, visible dates and text patterns in many languages; the extensive
     #    search (dateparser, slow) only when the quick one finds nothing.
     for extensive in (False, True):
         guess = find_date(doc.tree, url=doc.url, original_date=True, extensive_search=extensive)

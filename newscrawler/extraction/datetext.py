@@ -16,7 +16,12 @@ import lxml.html
 from lxml import etree
 
 from newscrawler.extraction.document import text_of
-from newscrawler.extraction.vocabulary import DATE_RANGE_JOINERS, MONTH_NUMBERS, OTHER_DATE_LABELS
+from newscrawler.extraction.vocabulary import (
+    DATE_RANGE_JOINERS,
+    MONTH_NUMBERS,
+    OTHER_DATE_LABELS,
+    PUBLISHED_LABELS,
+)
 
 _MONTHS = "|".join(re.escape(m) for m in sorted(MONTH_NUMBERS, key=len, reverse=True))
 _DAY_MONTH_YEAR = re.compile(
@@ -51,6 +56,10 @@ _PROSE_WORDS = 4
 # A line this long is a paragraph; a dateline opens it with at most a place and an agency.
 _PARAGRAPH_CHARS = 150
 _DATELINE_WORDS = 2
+_PUBLISHED_LABEL = re.compile(r"\b(?:" + "|".join(PUBLISHED_LABELS) + r")\b", re.IGNORECASE)
+# A labelled date starts within a few characters of its label ("Published: 10:00am, 20 Jan").
+_LABEL_GAP_CHARS = 25
+_LABEL_REACH_CHARS = 60
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 
@@ -111,6 +120,28 @@ def date_near_headline(tree: lxml.html.HtmlElement, declared_titles: Iterable[st
     # Above, the kicker line reads in order too: "Published 10 May · updated 12 May".
     above = _byline_dates(reversed(_window(_text_before(headline), _ABOVE_WINDOW_CHARS)))
     return above[0] if above else None
+
+
+def labelled_date(tree: lxml.html.HtmlElement) -> date | None:
+    """The first date on the page labelled as the publication's ("Veröffentlicht am", "Posted on").
+
+    Some themes print the byline date far from the headline, under the story or in a box
+    beside it; the label says what the date is wherever it stands.
+    """
+    body = tree.find("body")
+    lines = [
+        line for line in (" ".join(t.split()) for t in _visible_text(tree if body is None else body)) if line
+    ]
+    for index, line in enumerate(lines):
+        label = _PUBLISHED_LABEL.search(line)
+        if label is None:
+            continue
+        # The date follows the label, in its line or in the next element ("<dt>Published</dt><dd>…").
+        following = f"{line[label.end() :]} {lines[index + 1] if index + 1 < len(lines) else ''}"
+        found = _dates_in(following[:_LABEL_REACH_CHARS])
+        if found and found[0][0] <= _LABEL_GAP_CHARS:
+            return found[0][2]
+    return None
 
 
 def find_headline(

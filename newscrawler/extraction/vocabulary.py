@@ -892,6 +892,22 @@ MONTH_NUMBERS = {
 # lower-case; the last day then belongs to an event, never to a byline.
 DATE_RANGE_JOINERS = ("bis", "und", "and", "to", "till", "until", "au", "et", "al", "y", "e", "tot", "en")
 
+# Words labelling the date an article was published, lower-case whole words.
+PUBLISHED_LABELS = (
+    "published",
+    "posted",
+    "veröffentlicht",
+    "erschienen",
+    "erstellt",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "publicerad",
+    "julkaistu",
+    "opublikowano",
+    "gepubliceerd",
+)
+
 # Labels of dates that are not the article's (a forum member's registration, a birthday),
 # lower-case, as they end the text before the date.
 OTHER_DATE_LABELS = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from newscrawler.extraction.dates import extract_published_at
+from newscrawler.extraction.datetext import labelled_date
 from newscrawler.extraction.document import parse_document
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -106,3 +107,20 @@ def test_a_kicker_above_the_headline_when_nothing_follows_it() -> None:
         "<h1>Operation Orion</h1><p>The court opens three cases.</p>"
     )
     assert published("", body) == "2022-05-06"
+
+
+def test_a_date_labelled_as_published_far_below_the_headline() -> None:
+    # Nothing near the headline, nothing declared but the modification: the label says it.
+    head = '<meta name="last-modified" content="2022-01-27T18:34:20+0100">'
+    prose = "<p>The forum on rural life opened with many guests from the regions.</p>" * 12
+    body = f"<h1>Rural forum</h1>{prose}<footer><dl><dt>Erschienen am</dt><dd>26. Jan 2022</dd></dl></footer>"
+    assert published(head, body) == "2022-01-26"
+
+
+def test_a_label_far_from_a_date_does_not_label_it() -> None:
+    doc = parse_document(
+        "<html><body><p>Published by the association of friends of the city museum, 3 May 2020</p>"
+        "</body></html>",
+        "https://example.com/about",
+    )
+    assert labelled_date(doc.tree) is None
