@@ -61,6 +61,8 @@ _PUBLISHED_LABEL = re.compile(r"\b(?:" + "|".join(PUBLISHED_LABELS) + r")\b", re
 _LABEL_GAP_CHARS = 25
 _LABEL_REACH_CHARS = 60
 _WORD = re.compile(r"\w+")
+# Words of letters: the time after a byline's date ("at 10:00 am") is no prose.
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 
 
@@ -208,7 +210,7 @@ def _inside_prose(line: str, start: int, end: int) -> bool:
     …"); in a shorter line words run on both sides ("… wurde am 18. Oktober 2021 am
     Erzberg eröffnet") where a byline has a label before it and a time after.
     """
-    before, after = _WORD.findall(line[:start]), _WORD.findall(line[end:])
+    before, after = _LETTER_WORD.findall(line[:start]), _LETTER_WORD.findall(line[end:])
     if len(line) > _PARAGRAPH_CHARS:
         return len(before) > _DATELINE_WORDS
     return len(before) > _PROSE_WORDS and len(after) > _PROSE_WORDS

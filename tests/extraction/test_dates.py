@@ -81,6 +81,11 @@ def test_a_date_inside_a_sentence_of_the_story_is_not_the_byline() -> None:
     assert published(head, body) == "2021-10-20T10:24:00+02:00"
 
 
+def test_a_wordy_byline_with_a_time_is_no_sentence() -> None:
+    body = "<h1>Budget passed</h1><p>Published by John Smith on March 3, 2021 at 10:00 am in Politics</p>"
+    assert published("", body) == "2021-03-03"
+
+
 def test_a_dateline_opening_a_paragraph_is_the_byline() -> None:
     sentence = "Traditionally the churches remember their dead on this Sunday in many ways. " * 3
     body = f"<h1>Mourning online</h1><p>Karlsruhe, (12.11.2021). {sentence}</p>"
