@@ -4,6 +4,7 @@ The date a reader sees under the headline comes first: on the traf-dev pages it 
 the gold more often than declared dates (templates and CDNs restamp those; 0.866 vs 0.858
 for the best declared-first order). Declared dates (JSON-LD, meta tags, ``<time
 datetime>``) keep their time and offset, and lend it to a visible date of the same day;
+then a date the page labels as the publication's ("Veröffentlicht am") wherever it stands;
 htmldate is the fallback, its costly extensive search last. A date in the future of the
 fetch, or before the web existed, is discarded.
 """

@@ -43,7 +43,10 @@ _PATTERNS = (
     (_NUMERIC_DMY_SHORT_YEAR, "dmy"),
 )
 # The end of a range ("23.-26.8.2017", "4. und 5. März"): an event's dates, not a byline's.
-_RANGE_START = re.compile(r"\d{1,2}\.?\s*(?:[-–—]|" + "|".join(DATE_RANGE_JOINERS) + r")\s*$", re.IGNORECASE)
+# A time ("10:30 - 17.02.2022") or a longer number is no first day.
+_RANGE_START = re.compile(
+    r"(?<![\d:.])\d{1,2}\.?\s*(?:[-–—]|" + "|".join(DATE_RANGE_JOINERS) + r")\s*$", re.IGNORECASE
+)
 _INVISIBLE_TAGS = frozenset(("script", "style", "noscript", "template"))
 _HEADINGS = ("h1", "h2", "h3")
 # How far after the headline a byline date may sit, in characters of page text; a kicker

@@ -146,6 +146,7 @@ def test_date_never_in_the_future_of_the_fetch() -> None:
         ("Tennis Bund 4.\u20092.\u20092022.", date(2022, 2, 4)),
         ("Version 2.4.11.3", None),
         ("Camp 23.-26.8.2017, then 1 May 2018", date(2018, 5, 1)),
+        ("Aktualisiert 10:30 - 17.02.2022", date(2022, 2, 17)),
     ],
 )
 def test_parse_date_text(text: str, expected: date | None) -> None:
