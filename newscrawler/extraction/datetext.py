@@ -47,8 +47,10 @@ _PATTERNS = (
 _RANGE_START = re.compile(
     r"(?<![\d:.])\d{1,2}\.?\s*(?:[-–—]|" + "|".join(DATE_RANGE_JOINERS) + r")\s*$", re.IGNORECASE
 )
-_INVISIBLE_TAGS = frozenset(("script", "style", "noscript", "template"))
+# Text that never holds the article's date: code, and a photo's caption (it dates the photo).
+_SKIPPED_TAGS = frozenset(("script", "style", "noscript", "template", "figcaption"))
 _HEADINGS = ("h1", "h2", "h3")
+_ARTICLE_TAGS = frozenset(("article", "main"))
 # How far after the headline a byline date may sit, in characters of page text; a kicker
 # or dateline above the headline sits closer.
 _WINDOW_CHARS = 600
@@ -156,13 +158,23 @@ def find_headline(
 
     The first h1 is often the site's logo or an empty accessibility heading; the heading
     whose words are the declared title is the story's, and some themes make it an h2.
+    When a sticky site header repeats the title, the one inside ``<article>`` or
+    ``<main>`` is the story's own.
     """
     titles = [words for words in map(_words, declared_titles) if words]
     for tag in _HEADINGS if titles else ():
-        for heading in tree.iter(tag):
-            if any(_is_title(_words(text_of(heading)), title) for title in titles):
-                return heading
+        agreeing = [
+            heading
+            for heading in tree.iter(tag)
+            if any(_is_title(_words(text_of(heading)), title) for title in titles)
+        ]
+        if agreeing:
+            return next((h for h in agreeing if _in_article(h)), agreeing[0])
     return next((h for h in tree.iter("h1") if _words(text_of(h))), None)
+
+
+def _in_article(element: lxml.html.HtmlElement) -> bool:
+    return any(ancestor.tag in _ARTICLE_TAGS for ancestor in element.iterancestors())
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -256,12 +268,12 @@ def _text_before(element: lxml.html.HtmlElement) -> Iterator[str]:
 
 
 def _visible_text(element: lxml.html.HtmlElement) -> Iterator[str]:
-    """The text nodes under ``element`` in reading order, without scripts and styles (their
-    dates are code). Lazy, so a window of text stops the walk early in a long article."""
+    """The text nodes under ``element`` in reading order, without scripts, styles and
+    captions. Lazy, so a window of text stops the walk early in a long article."""
     walker = etree.iterwalk(element, events=("start", "end"))
     for event, node in walker:
         if event == "start":
-            if not isinstance(node.tag, str) or node.tag in _INVISIBLE_TAGS:
+            if not isinstance(node.tag, str) or node.tag in _SKIPPED_TAGS:
                 walker.skip_subtree()
             elif node.text:
                 yield node.text

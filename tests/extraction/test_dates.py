@@ -129,3 +129,21 @@ def test_a_label_far_from_a_date_does_not_label_it() -> None:
         "https://example.com/about",
     )
     assert labelled_date(doc.tree) is None
+
+
+def test_the_headline_inside_the_article_not_a_sticky_header_repeating_it() -> None:
+    head = '<meta property="og:title" content="The impeachment clock">'
+    body = (
+        "<header><h1>The impeachment clock</h1></header><span>Nov. 20, 2019</span>"
+        "<main><article><h1>The impeachment clock</h1><p>November 19, 2019 6:30 AM</p></article></main>"
+    )
+    assert published(head, body) == "2019-11-19"
+
+
+def test_a_photo_caption_dates_the_photo_not_the_article() -> None:
+    head = '<meta property="article:published_time" content="2019-11-19T21:57:01Z">'
+    body = (
+        "<h1>Oil drifts lower</h1><figure><figcaption>Traders on the floor in New York, "
+        "November 18, 2019. REUTERS/Photographer</figcaption></figure><p>Oil prices fell.</p>"
+    )
+    assert published(head, body) == "2019-11-19T21:57:01+00:00"
