@@ -14,7 +14,7 @@ def extract_title(doc: Document) -> str | None:
     Cascade: a visible h1 that agrees with the declared title (og:title, JSON-LD headline,
     ``<title>``) → the declared title with its site-name suffix removed → the sole h1.
     """
-    declared = _declared_titles(doc)
+    declared = declared_titles(doc)
     headings = [clean_text(text_of(h)) for h in doc.tree.iter("h1")]
     headings = [h for h in headings if h]
     # 1. A visible headline that one of the declared titles confirms.
@@ -32,7 +32,8 @@ def extract_title(doc: Document) -> str | None:
     return None
 
 
-def _declared_titles(doc: Document) -> list[str]:
+def declared_titles(doc: Document) -> list[str]:
+    """The titles the page declares for itself, most specific first (site names included)."""
     article = doc.structured.article or {}
     candidates = [
         first_string(article.get("headline")),

@@ -888,6 +888,44 @@ MONTH_NUMBERS = {
     ),
 }
 
+# Words joining the first day of a range to its last ("4. und 5. März", "3 to 5 May"),
+# lower-case; the last day then belongs to an event, never to a byline.
+DATE_RANGE_JOINERS = ("bis", "und", "and", "to", "till", "until", "au", "et", "al", "y", "e", "tot", "en")
+
+# Words labelling the date an article was published, lower-case whole words.
+PUBLISHED_LABELS = (
+    "published",
+    "posted",
+    "veröffentlicht",
+    "erschienen",
+    "erstellt",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "publicerad",
+    "julkaistu",
+    "opublikowano",
+    "gepubliceerd",
+)
+
+# Labels of dates that are not the article's (a forum member's registration, a birthday),
+# lower-case, as they end the text before the date.
+OTHER_DATE_LABELS = (
+    "registriert",
+    "registriert seit",
+    "mitglied seit",
+    "dabei seit",
+    "registered",
+    "joined",
+    "member since",
+    "inscrit le",
+    "inscrit depuis",
+    "registrado",
+    "geburtstag",
+    "geboren",
+    "born",
+)
+
 # class/id tokens of boxes that themes place inside the article's own content element:
 # subscription and sharing widgets, paywall teasers, comment forms, credits, disclosures
 # (whole words or word parts between "-": "newsletter" finds "newsletter-form__top-bar").

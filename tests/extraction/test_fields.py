@@ -142,6 +142,11 @@ def test_date_never_in_the_future_of_the_fetch() -> None:
         ("15 de mayo de 2020", date(2020, 5, 15)),
         ("2020-01-31", date(2020, 1, 31)),
         ("31.02.2020", None),
+        ("Opinion mardi 10.12.19", date(2019, 12, 10)),
+        ("Tennis Bund 4.\u20092.\u20092022.", date(2022, 2, 4)),
+        ("Version 2.4.11.3", None),
+        ("Camp 23.-26.8.2017, then 1 May 2018", date(2018, 5, 1)),
+        ("Aktualisiert 10:30 - 17.02.2022", date(2022, 2, 17)),
     ],
 )
 def test_parse_date_text(text: str, expected: date | None) -> None:
