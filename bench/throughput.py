@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.extraction import default_corpora
-from bench.sampler import Sampler, Samples
+from bench.sampler import MARK_EVERY, Sampler, Samples
 from bench.throughput_site import SiteProcess
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -170,6 +170,11 @@ def table(runs: list[Run], pages: int, cores: int) -> str:
             f"| {run.seconds:.1f} | {run.rate:.1f} | {_ratio(run, peer)} | {_ratio(run, ceiling)} | {cpu} "
             f"| {run.samples.peak_rss / 2**20:.0f} | {_growth(run.samples, 0)} | {_growth(run.samples, 1)} |"
         )
+    lines += ["", f"Summed RSS (MB) every {MARK_EVERY:,} pages:", ""]
+    for run in runs:
+        marks = sorted(run.samples.marks)
+        series = " ".join(f"{run.samples.marks[mark][0] / 2**20:.0f}" for mark in marks)
+        lines.append(f"- {run.name}: {series or '—'}")
     return "\n".join(lines)
 
 
