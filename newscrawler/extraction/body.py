@@ -12,6 +12,7 @@ import trafilatura
 
 from newscrawler.extraction.boilerplate import find_boilerplate
 from newscrawler.extraction.document import Document
+from newscrawler.extraction.notices import without_notices
 from newscrawler.extraction.remnants import without_remnants
 from newscrawler.extraction.text import lines_to_paragraphs
 
@@ -44,7 +45,7 @@ def extract_body(doc: Document, exclude: list[lxml.html.HtmlElement] | None = No
         for element in dropped:
             element.attrib.pop(_DROP_MARK, None)
     paragraphs = lines_to_paragraphs(text).split("\n\n")
-    return "\n\n".join(without_remnants(paragraphs))
+    return "\n\n".join(without_notices(without_remnants(paragraphs), doc.url))
 
 
 def _trafilatura_text(doc: Document, prune: str | None, *, fast: bool) -> str:

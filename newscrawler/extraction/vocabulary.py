@@ -957,6 +957,10 @@ BOILERPLATE_TOKENS = (
     "content-blocker",
 )
 
+# Openings of a copyright notice line, lower-cased; "Copyright" needs a year or a sign after
+# it to count ("Copyright ©2019 Dow Jones", "© Example 2019", "ⓒ 무단전재 및 재배포 금지").
+COPYRIGHT_MARKS = ("copyright", "©", "ⓒ", "all rights reserved")
+
 # Headings of teaser lists besides RELATED_HEADINGS, lower-cased, matched as a prefix of a
 # short line of the body; with a colon they also open a one-line "read also" link.
 TEASER_HEADINGS = (

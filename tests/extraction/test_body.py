@@ -58,3 +58,17 @@ def test_teaser_remnants_leave_the_body() -> None:
 def test_a_closing_line_announcing_a_document_stays() -> None:
     doc = page(f"{ARTICLE}<p>The full report can be downloaded here:</p>")
     assert extract_body(doc).endswith("The full report can be downloaded here:")
+
+
+def test_copyright_notice_and_page_address_leave_the_body() -> None:
+    doc = page(
+        f"{ARTICLE}<p>https://example.com/news/council</p><p>2019-11-19T08:57:40+01:00</p>"
+        "<p>Copyright ©2019 Example News Inc. All Rights Reserved</p>"
+    )
+    body = extract_body(doc)
+    assert body.endswith("what was decided at the meeting today.")
+
+
+def test_a_sentence_about_copyright_stays() -> None:
+    doc = page(f"{ARTICLE}<p>Copyright holders were not consulted, the council said.</p>")
+    assert extract_body(doc).endswith("Copyright holders were not consulted, the council said.")
