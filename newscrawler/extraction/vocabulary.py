@@ -957,6 +957,20 @@ BOILERPLATE_TOKENS = (
     "content-blocker",
 )
 
+# class prefixes of repeated paragraph containers that are no article cut into parts: reader
+# comments, reviews, forum posts, teaser summaries.
+SPLIT_BODY_EXCLUDED_TOKENS = (
+    "comment",
+    "reply",
+    "review",
+    "kommentar",
+    "forum",
+    "message",
+    "teaser",
+    "summary",
+    "excerpt",
+)
+
 # Openings of a copyright notice line, lower-cased; "Copyright" needs a year or a sign after
 # it to count ("Copyright ©2019 Dow Jones", "© Example 2019", "ⓒ 무단전재 및 재배포 금지").
 COPYRIGHT_MARKS = ("copyright", "©", "ⓒ", "all rights reserved")
