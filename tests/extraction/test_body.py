@@ -119,3 +119,8 @@ def test_posts_of_a_front_page_are_no_split_article() -> None:
     )
     doc = parse_document(f"<html><body><main>{posts}</main></body></html>", "https://example.com/")
     assert find_split_body(doc.tree) == []
+
+
+def test_an_ellipsis_heading_opens_a_teaser_list() -> None:
+    doc = page(f"{ARTICLE}<p>You may also like...</p><p>First other story</p><p>Second other story</p>")
+    assert extract_body(doc).endswith("what was decided at the meeting today.")
