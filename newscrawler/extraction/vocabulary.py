@@ -971,6 +971,22 @@ SPLIT_BODY_EXCLUDED_TOKENS = (
     "excerpt",
 )
 
+# Labels of a comment section, lower-cased; a body line that is one of them alone (with a
+# count) is the section's tab or link, kept by trafilatura when the comments were dropped.
+COMMENT_LABELS = (
+    "comments",
+    "comment",
+    "kommentare",
+    "kommentar",
+    "commentaires",
+    "commentaire",
+    "comentarios",
+    "comentários",
+    "commenti",
+    "reacties",
+    "komentarze",
+)
+
 # Openings of a copyright notice line, lower-cased; "Copyright" needs a year or a sign after
 # it to count ("Copyright ©2019 Dow Jones", "© Example 2019", "ⓒ 무단전재 및 재배포 금지").
 COPYRIGHT_MARKS = ("copyright", "©", "ⓒ", "all rights reserved")

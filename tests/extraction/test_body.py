@@ -124,3 +124,8 @@ def test_posts_of_a_front_page_are_no_split_article() -> None:
 def test_an_ellipsis_heading_opens_a_teaser_list() -> None:
     doc = page(f"{ARTICLE}<p>You may also like...</p><p>First other story</p><p>Second other story</p>")
     assert extract_body(doc).endswith("what was decided at the meeting today.")
+
+
+def test_a_lone_comments_label_leaves_the_body() -> None:
+    doc = page(f"{ARTICLE}<h3>Comments</h3><p>12 comments</p>")
+    assert extract_body(doc).endswith("what was decided at the meeting today.")
