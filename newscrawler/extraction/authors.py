@@ -171,10 +171,8 @@ def _from_byline(doc: Document) -> list[Author]:
 
 def _byline_class_candidates(doc: Document) -> list[lxml.html.HtmlElement]:
     candidates = []
-    for element in doc.tree.xpath("//*[@class or @id]"):
+    for element in doc.class_names.elements_containing(_BYLINE_CLASS):
         if element.tag not in _BYLINE_CLASS_TAGS:
-            continue
-        if not _BYLINE_CLASS.search(f"{element.get('class', '')} {element.get('id', '')}".lower()):
             continue
         if 2 <= len(text_of(element)) <= _MAX_BYLINE_CHARS and not _in_excluded_block(element):
             candidates.append(element)

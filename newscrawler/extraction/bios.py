@@ -29,7 +29,7 @@ from newscrawler.extraction.bio_text import (
     name_in_bio,
     name_variants,
 )
-from newscrawler.extraction.classes import names_of, token_pattern
+from newscrawler.extraction.classes import token_pattern
 from newscrawler.extraction.document import Document, text_of
 from newscrawler.extraction.media import absolute_url
 from newscrawler.extraction.structured import as_list, resolve_reference
@@ -63,7 +63,7 @@ def find_author_boxes(doc: Document, authors: list[Author] | None = None) -> lis
     ``authors`` are the page's authors when the caller has them (else they are extracted):
     bio sentences open with one of their names.
     """
-    candidates = _boxes_by_vocabulary(doc.tree) + _boxes_by_microdata(doc.tree) + _boxes_by_label(doc.tree)
+    candidates = _boxes_by_vocabulary(doc) + _boxes_by_microdata(doc.tree) + _boxes_by_label(doc.tree)
     boxes = [box for element in _outermost(candidates) if (box := _read_box(doc, element)) is not None]
     taken = {box.element for box in boxes}
     for box in _bio_sentences(doc, extract_authors(doc) if authors is None else authors):
@@ -97,13 +97,8 @@ def attach_bios(doc: Document, authors: list[Author], boxes: list[AuthorBox]) ->
     return people
 
 
-def _boxes_by_vocabulary(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    # Only elements with a class or id can match; XPath picks them in C.
-    return [
-        element
-        for element in tree.xpath("//*[@class or @id]")
-        if element.tag in _BOX_TAG_SET and (names := names_of(element)) and _BOX.search(names)
-    ]
+def _boxes_by_vocabulary(doc: Document) -> list[lxml.html.HtmlElement]:
+    return [element for element in doc.class_names.elements_matching(_BOX) if element.tag in _BOX_TAG_SET]
 
 
 def _boxes_by_microdata(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:

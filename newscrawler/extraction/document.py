@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import lxml.html
 from lxml import etree
 from w3lib.encoding import html_to_unicode
 
+from newscrawler.extraction.classes import ClassNames
 from newscrawler.extraction.structured import StructuredData, read_structured_data
 
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -27,6 +29,11 @@ class Document:
     html: str
     tree: lxml.html.HtmlElement
     structured: StructuredData = field(repr=False)
+
+    @cached_property
+    def class_names(self) -> ClassNames:
+        """The page's class and id values, read once for every vocabulary scan."""
+        return ClassNames(self.tree)
 
     def meta(self, *names: str) -> str | None:
         """The first non-empty ``<meta name|property=…>`` content among ``names``."""

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import SplitResult, urlsplit
 
 import lxml.html
 
-from newscrawler.extraction.classes import names_of, token_pattern
+from newscrawler.extraction.classes import token_pattern
 from newscrawler.extraction.document import Document, text_of
 from newscrawler.extraction.media import absolute_url
 from newscrawler.extraction.text import clean_text
@@ -68,7 +68,7 @@ def find_teaser_links(doc: Document) -> list[TeaserLink]:
             except ValueError:
                 continue  # malformed host ("http://[not-an-ip]/"): not a teaser
     sections = _section_paths(parts for _, _, parts in raw)
-    excluded: dict[lxml.html.HtmlElement, bool] = {}
+    excluded = _ExcludedParts(_excluded_names(doc))
     found = []
     for link, url, parts in raw:
         # URL tests before the link's text: reading the text is the costlier part.
@@ -82,7 +82,7 @@ def find_teaser_links(doc: Document) -> list[TeaserLink]:
             continue
         if not (article_path or _is_headline_long(text)):
             continue
-        if _in_excluded_part(link, excluded) or _is_in_prose(link, text):
+        if excluded.holds(link) or _is_in_prose(link, text):
             continue
         found.append(TeaserLink(link, url, text, normalized(url) == page_url))
     return found
@@ -174,26 +174,39 @@ def _is_prev_next(link: lxml.html.HtmlElement) -> bool:
     return bool({"prev", "next"} & set((link.get("rel") or "").lower().split()))
 
 
-def _in_excluded_part(element: lxml.html.HtmlElement, cache: dict[lxml.html.HtmlElement, bool]) -> bool:
-    """Inside comments, share bars, menus, ads or the site footer (memoized per element)."""
-    chain = []
-    node: lxml.html.HtmlElement | None = element
-    verdict = False
-    while node is not None:
-        if node in cache:
-            verdict = cache[node]
-            break
-        chain.append(node)
-        # body/article classes carry the post's slug, tags and categories (WordPress
-        # "tag-social"): arbitrary words, not the page part's name.
-        names = "" if node.tag in _TAXONOMY_CARRIERS else names_of(node)
-        if (names and (_EXCLUDED.search(names) or _CHROME.search(names))) or _is_site_footer(node):
-            verdict = True
-            break
-        node = node.getparent()
-    for visited in chain:
-        cache[visited] = verdict
-    return verdict
+def _excluded_names(doc: Document) -> set[lxml.html.HtmlElement]:
+    """Elements whose class or id names comments, share bars, menus, ads or site chrome."""
+    names = doc.class_names
+    return {*names.elements_matching(_EXCLUDED), *names.elements_matching(_CHROME)}
+
+
+@dataclass
+class _ExcludedParts:
+    """Which elements lie inside comments, share bars, menus, ads or the site footer."""
+
+    named: set[lxml.html.HtmlElement]
+    # the verdict of every element visited so far: links share most of their ancestors
+    verdicts: dict[lxml.html.HtmlElement, bool] = field(default_factory=dict)
+
+    def holds(self, element: lxml.html.HtmlElement) -> bool:
+        chain = []
+        node: lxml.html.HtmlElement | None = element
+        verdict = False
+        while node is not None:
+            if node in self.verdicts:
+                verdict = self.verdicts[node]
+                break
+            chain.append(node)
+            # body/article classes carry the post's slug, tags and categories (WordPress
+            # "tag-social"): arbitrary words, not the page part's name.
+            named = node.tag not in _TAXONOMY_CARRIERS and node in self.named
+            if named or _is_site_footer(node):
+                verdict = True
+                break
+            node = node.getparent()
+        for visited in chain:
+            self.verdicts[visited] = verdict
+        return verdict
 
 
 def _is_site_footer(node: lxml.html.HtmlElement) -> bool:
