@@ -50,32 +50,37 @@ class TeaserLink:
     url: str  # absolute, fragment removed
     text: str  # the link's own text, or its title/alt when it wraps only an image
     is_self: bool  # links to the page itself (kept in lists that show it, never counted)
+    key: str  # normalized(url): related blocks group links by it many times over
 
 
 def find_teaser_links(doc: Document) -> list[TeaserLink]:
     """Links to other articles, in document order."""
     page_url = normalized(doc.url)
+    # A page links most URLs more than once (image and title of a teaser, menus repeated
+    # in the footer): each distinct href is resolved and tested once.
+    resolved: dict[str, tuple[str, SplitResult] | None] = {}
     raw = []
     for link in doc.tree.iter("a"):
         href = (link.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
             continue
-        url = absolute_url(doc.url, href).partition("#")[0]
-        if url.startswith(("http://", "https://")):
-            # split once: every URL test below reads the parts
-            try:
-                raw.append((link, url, urlsplit(url)))
-            except ValueError:
-                continue  # malformed host ("http://[not-an-ip]/"): not a teaser
+        if href not in resolved:
+            resolved[href] = _resolve(doc.url, href)
+        target = resolved[href]
+        if target is not None:
+            raw.append((link, *target))
     sections = _section_paths(parts for _, _, parts in raw)
     excluded = _ExcludedParts(_excluded_names(doc))
+    # per URL: None when the URL alone rules the link out, else whether it looks like an
+    # article's URL
+    url_verdicts: dict[str, bool | None] = {}
     found = []
     for link, url, parts in raw:
         # URL tests before the link's text: reading the text is the costlier part.
-        if _is_listing_or_social(parts):
-            continue
-        article_path = _looks_like_article_path(parts, sections)
-        if not article_path and not _has_slug(parts):
+        if url not in url_verdicts:
+            url_verdicts[url] = _url_verdict(parts, sections)
+        article_path = url_verdicts[url]
+        if article_path is None:
             continue
         text = _label(link)
         if not text or _PREV_NEXT.match(text) or _is_prev_next(link):
@@ -84,8 +89,32 @@ def find_teaser_links(doc: Document) -> list[TeaserLink]:
             continue
         if excluded.holds(link) or _is_in_prose(link, text):
             continue
-        found.append(TeaserLink(link, url, text, normalized(url) == page_url))
+        key = normalized(url)
+        found.append(TeaserLink(link, url, text, key == page_url, key))
     return found
+
+
+def _resolve(page_url: str, href: str) -> tuple[str, SplitResult] | None:
+    """The absolute http(s) URL of ``href`` without its fragment, and its parts."""
+    url = absolute_url(page_url, href).partition("#")[0]
+    if not url.startswith(("http://", "https://")):
+        return None
+    # split once: every URL test reads the parts
+    try:
+        return url, urlsplit(url)
+    except ValueError:
+        return None  # malformed host ("http://[not-an-ip]/"): not a teaser
+
+
+def _url_verdict(parts: SplitResult, sections: set[str]) -> bool | None:
+    """None for a URL no teaser leads to (a listing, a social profile, a bare section),
+    else whether it looks like an article's URL by itself."""
+    if _is_listing_or_social(parts):
+        return None
+    article_path = _looks_like_article_path(parts, sections)
+    if not article_path and not _has_slug(parts):
+        return None
+    return article_path
 
 
 def normalized(url: str) -> str:
