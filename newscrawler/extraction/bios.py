@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 import lxml.html
+from lxml import etree
 
 from newscrawler.extraction.authors import Author, clean_author_name, extract_authors
 from newscrawler.extraction.bio_text import (
@@ -41,6 +42,11 @@ _BOX_TAGS = ("div", "section", "aside", "footer", "article", "li", "figure", "p"
 _BOX_TAG_SET = frozenset(_BOX_TAGS)
 _LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div", "dt", "header", "label")
 _LABELS = frozenset(AUTHOR_BOX_LABELS)
+# Author or Person scopes holding a description, found from the descriptions up: libxml2
+# then tests the page's few itemprop attributes, not every element and its subtree.
+_MICRODATA_BOXES = etree.XPath(
+    '//@itemprop[.="description"]/../ancestor::*[@itemprop="author" or contains(@itemtype, "Person")]'
+)
 _MAX_BOX_CHARS = 2500
 _PARAGRAPH_CHARS = 80
 _MAX_BOX_PARAGRAPHS = 2
@@ -102,9 +108,7 @@ def _boxes_by_vocabulary(doc: Document) -> list[lxml.html.HtmlElement]:
 
 
 def _boxes_by_microdata(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    found: list[lxml.html.HtmlElement] = tree.xpath(
-        '//*[@itemprop="author" or contains(@itemtype, "Person")][.//*[@itemprop="description"]]'
-    )
+    found: list[lxml.html.HtmlElement] = _MICRODATA_BOXES(tree)
     return found
 
 
