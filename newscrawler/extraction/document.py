@@ -15,6 +15,11 @@ from newscrawler.extraction.classes import ClassNames
 from newscrawler.extraction.structured import StructuredData, read_structured_data
 
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The same characters one by one: a page rarely holds any, and 31 substring tests (memchr
+# in C) rule them out in half the time the regex takes to scan the page.
+_CONTROL_CHARACTER_LIST = tuple(
+    chr(code) for code in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]
+)
 
 
 class UnparsableDocument(ValueError):
@@ -64,7 +69,8 @@ def parse_document(html: str | bytes, url: str, content_type: str | None = None)
         raise UnparsableDocument("binary data, not HTML")
     # Control characters are no visible text, and trafilatura returns nothing for a tree
     # that holds one (its output must be valid XML): a page of text was lost to "\x07".
-    text = _CONTROL_CHARACTERS.sub("", text)
+    if any(character in text for character in _CONTROL_CHARACTER_LIST):
+        text = _CONTROL_CHARACTERS.sub("", text)
     try:
         # lxml refuses str input that declares an encoding; strip the XML declaration.
         tree = etree.fromstring(_drop_xml_declaration(text), _html_parser())
