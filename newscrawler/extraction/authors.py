@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypedDict
 
 import lxml.html
+from lxml import etree
 
 from newscrawler.extraction.document import Document, text_of
 from newscrawler.extraction.media import absolute_url
@@ -74,9 +75,13 @@ _MONTH_DATE = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
-_MARKUP_XPATH = (
-    '//*[@itemprop="author"]//*[@itemprop="name"] | //*[@itemprop="author" and not(.//*[@itemprop="name"])]'
-    ' | //a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'
+# Itemprop names inside authors, authors without one, rel=author links. Written from the
+# attributes up ("//@itemprop[.='author']/parent::*"): libxml2 then tests the few
+# attributes of that name instead of every element, twice as fast as "//*[@itemprop=…]".
+_MARKUP_XPATH = etree.XPath(
+    '//@itemprop[.="author"]/parent::*//@itemprop[.="name"]/parent::*'
+    ' | //@itemprop[.="author"]/parent::*[not(.//@itemprop[.="name"])]'
+    ' | //@rel[contains(concat(" ", normalize-space(.), " "), " author ")]/parent::a'
 )
 _MAX_BYLINE_CHARS = 120
 # Substrings, not tokens: "author" also finds "c-article__authorName". One regex, not a
@@ -148,7 +153,7 @@ def _from_jsonld_organizations(doc: Document) -> list[Author]:
 
 
 def _from_markup(doc: Document) -> list[Author]:
-    elements = [e for e in doc.tree.xpath(_MARKUP_XPATH) if not _in_excluded_block(e)]
+    elements = [e for e in _MARKUP_XPATH(doc.tree) if not _in_excluded_block(e)]
     authors: list[Author] = []
     for element in _nearest_group(doc, elements):
         href = element.get("href") if element.tag == "a" else None
@@ -171,10 +176,8 @@ def _from_byline(doc: Document) -> list[Author]:
 
 def _byline_class_candidates(doc: Document) -> list[lxml.html.HtmlElement]:
     candidates = []
-    for element in doc.tree.xpath("//*[@class or @id]"):
+    for element in doc.class_names.elements_containing(_BYLINE_CLASS):
         if element.tag not in _BYLINE_CLASS_TAGS:
-            continue
-        if not _BYLINE_CLASS.search(f"{element.get('class', '')} {element.get('id', '')}".lower()):
             continue
         if 2 <= len(text_of(element)) <= _MAX_BYLINE_CHARS and not _in_excluded_block(element):
             candidates.append(element)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 import lxml.html
+from lxml import etree
 
 from newscrawler.extraction.authors import Author, clean_author_name, extract_authors
 from newscrawler.extraction.bio_text import (
@@ -29,7 +30,7 @@ from newscrawler.extraction.bio_text import (
     name_in_bio,
     name_variants,
 )
-from newscrawler.extraction.classes import names_of, token_pattern
+from newscrawler.extraction.classes import token_pattern
 from newscrawler.extraction.document import Document, text_of
 from newscrawler.extraction.media import absolute_url
 from newscrawler.extraction.structured import as_list, resolve_reference
@@ -41,6 +42,11 @@ _BOX_TAGS = ("div", "section", "aside", "footer", "article", "li", "figure", "p"
 _BOX_TAG_SET = frozenset(_BOX_TAGS)
 _LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div", "dt", "header", "label")
 _LABELS = frozenset(AUTHOR_BOX_LABELS)
+# Author or Person scopes holding a description, found from the descriptions up: libxml2
+# then tests the page's few itemprop attributes, not every element and its subtree.
+_MICRODATA_BOXES = etree.XPath(
+    '//@itemprop[.="description"]/../ancestor::*[@itemprop="author" or contains(@itemtype, "Person")]'
+)
 _MAX_BOX_CHARS = 2500
 _PARAGRAPH_CHARS = 80
 _MAX_BOX_PARAGRAPHS = 2
@@ -63,7 +69,7 @@ def find_author_boxes(doc: Document, authors: list[Author] | None = None) -> lis
     ``authors`` are the page's authors when the caller has them (else they are extracted):
     bio sentences open with one of their names.
     """
-    candidates = _boxes_by_vocabulary(doc.tree) + _boxes_by_microdata(doc.tree) + _boxes_by_label(doc.tree)
+    candidates = _boxes_by_vocabulary(doc) + _boxes_by_microdata(doc.tree) + _boxes_by_label(doc.tree)
     boxes = [box for element in _outermost(candidates) if (box := _read_box(doc, element)) is not None]
     taken = {box.element for box in boxes}
     for box in _bio_sentences(doc, extract_authors(doc) if authors is None else authors):
@@ -97,19 +103,12 @@ def attach_bios(doc: Document, authors: list[Author], boxes: list[AuthorBox]) ->
     return people
 
 
-def _boxes_by_vocabulary(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    # Only elements with a class or id can match; XPath picks them in C.
-    return [
-        element
-        for element in tree.xpath("//*[@class or @id]")
-        if element.tag in _BOX_TAG_SET and (names := names_of(element)) and _BOX.search(names)
-    ]
+def _boxes_by_vocabulary(doc: Document) -> list[lxml.html.HtmlElement]:
+    return [element for element in doc.class_names.elements_matching(_BOX) if element.tag in _BOX_TAG_SET]
 
 
 def _boxes_by_microdata(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    found: list[lxml.html.HtmlElement] = tree.xpath(
-        '//*[@itemprop="author" or contains(@itemtype, "Person")][.//*[@itemprop="description"]]'
-    )
+    found: list[lxml.html.HtmlElement] = _MICRODATA_BOXES(tree)
     return found
 
 
@@ -123,12 +122,24 @@ def _boxes_by_label(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
         own = clean_text(label.text).lower().rstrip(" :")
         if not own or len(own) > _MAX_LABEL_CHARS or len(label) > 3:
             continue
-        full = clean_text(text_of(label)).lower()
-        if own in _LABELS or full.rstrip(" :") in _LABELS or (own.split(":")[0] in _LABELS and ":" in own):
+        if (
+            own in _LABELS
+            or _full_label(label, own) in _LABELS
+            or (own.split(":")[0] in _LABELS and ":" in own)
+        ):
             parent = label.getparent()
             if parent is not None and parent.tag not in ("body", "html"):
                 found.append(parent)
     return found
+
+
+def _full_label(label: lxml.html.HtmlElement, own: str) -> str:
+    """The label's whole text, read as ``own`` (its own text) was ("<b>About <i>the</i> author</b>")."""
+    if len(label) == 0:
+        # All its text is its own: clean_text collapses white space whether text_of did or
+        # not. Reading it again cost a tenth of the author boxes' time.
+        return own
+    return clean_text(text_of(label)).lower().rstrip(" :")
 
 
 def _outermost(elements: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:

@@ -12,7 +12,9 @@ import trafilatura
 
 from newscrawler.extraction.boilerplate import find_boilerplate
 from newscrawler.extraction.document import Document
+from newscrawler.extraction.notices import without_notices
 from newscrawler.extraction.remnants import without_remnants
+from newscrawler.extraction.split_body import find_split_body, joined_article
 from newscrawler.extraction.text import lines_to_paragraphs
 
 _DROP_MARK = "data-nc-drop"
@@ -37,20 +39,23 @@ def extract_body(doc: Document, exclude: list[lxml.html.HtmlElement] | None = No
         element.set(_DROP_MARK, "1")
     prune = f"//*[@{_DROP_MARK}]" if dropped else None
     try:
-        text = _trafilatura_text(doc, prune, fast=True)
+        # A split article is read from a copy of its <article>, which carries the marks set above.
+        parts = find_split_body(doc.tree)
+        tree = joined_article(parts) if parts else doc.tree
+        text = _trafilatura_text(tree, doc.url, prune, fast=True)
         if not looks_trustworthy(text):
-            text = _trafilatura_text(doc, prune, fast=False)
+            text = _trafilatura_text(tree, doc.url, prune, fast=False)
     finally:
         for element in dropped:
             element.attrib.pop(_DROP_MARK, None)
     paragraphs = lines_to_paragraphs(text).split("\n\n")
-    return "\n\n".join(without_remnants(paragraphs))
+    return "\n\n".join(without_notices(without_remnants(paragraphs), doc.url))
 
 
-def _trafilatura_text(doc: Document, prune: str | None, *, fast: bool) -> str:
+def _trafilatura_text(tree: lxml.html.HtmlElement, url: str, prune: str | None, *, fast: bool) -> str:
     text = trafilatura.extract(
-        doc.tree,
-        url=doc.url,
+        tree,
+        url=url,
         include_comments=False,
         include_tables=True,
         deduplicate=False,

@@ -8,14 +8,12 @@ the comment form, an image credit) pass its filters; their class or id says what
 from __future__ import annotations
 
 import lxml.html
-from lxml import etree
 
 from newscrawler.extraction.classes import token_pattern
 from newscrawler.extraction.document import Document, text_of
 from newscrawler.extraction.vocabulary import BOILERPLATE_TOKENS
 
 _BOILERPLATE = token_pattern(BOILERPLATE_TOKENS)
-_CLASS_AND_ID = etree.XPath("//@class | //@id")
 # Never dropped for their class: themes put "comments-open" or "has-newsletter" on these.
 _CONTAINERS = frozenset({"html", "body", "main", "article"})
 # Widgets are short; a long box with such a name wraps content ("paywall-container" holds
@@ -28,9 +26,7 @@ def find_boilerplate(doc: Document) -> list[lxml.html.HtmlElement]:
     found: list[lxml.html.HtmlElement] = []
     # Attribute values are matched before any element is looked at: most are no hit, and
     # building an element proxy for each cost more than the rest of this function.
-    for name in _CLASS_AND_ID(doc.tree):
-        if not _BOILERPLATE.search(name.lower().replace("_", "-")):
-            continue
+    for name in doc.class_names.values_matching(_BOILERPLATE):
         element = name.getparent()
         if element.tag in _CONTAINERS or (found and element is found[-1]):
             continue

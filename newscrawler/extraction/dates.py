@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from htmldate import find_date
+from lxml import etree
 
 from newscrawler.extraction.datetext import date_near_headline, labelled_date
 from newscrawler.extraction.document import Document
@@ -43,6 +44,14 @@ _MODIFIED_META = (
     "last-modified",
     "dcterms.modified",
 )
+# <time itemprop> datetime and any itemprop content, found from the itemprop attributes up:
+# libxml2 then tests those few attributes, not every element ("//*[@itemprop=…]").
+_ITEMPROP_PUBLISHED = etree.XPath(
+    '//@itemprop[.="datePublished"]/parent::*/@*[(name()="datetime" and parent::time) or name()="content"]'
+)
+_ITEMPROP_MODIFIED = etree.XPath(
+    '//@itemprop[.="dateModified"]/parent::*/@*[name()="datetime" or name()="content"]'
+)
 _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
@@ -60,9 +69,7 @@ def extract_published_at(doc: Document, now: datetime | None = None) -> str | No
     witnesses = [
         [first_string(article.get("datePublished")), first_string(article.get("dateCreated"))],
         [doc.meta(*_PUBLISHED_META)],
-        doc.tree.xpath(
-            '//time[@itemprop="datePublished"]/@datetime | //*[@itemprop="datePublished"]/@content'
-        ),
+        _ITEMPROP_PUBLISHED(doc.tree),
         doc.tree.xpath("//article//time/@datetime | //time[@pubdate]/@datetime"),
     ]
     declared = [value for witness in witnesses for value in witness]
@@ -136,7 +143,7 @@ def extract_modified_at(doc: Document, now: datetime | None = None) -> str | Non
     declared = [
         first_string(article.get("dateModified")),
         doc.meta(*_MODIFIED_META),
-        *doc.tree.xpath('//*[@itemprop="dateModified"]/@datetime | //*[@itemprop="dateModified"]/@content'),
+        *_ITEMPROP_MODIFIED(doc.tree),
     ]
     return _first_plausible(declared, now)
 

@@ -99,7 +99,7 @@ def find_related_blocks(doc: Document) -> list[RelatedBlock]:
 def _build_index(doc: Document, links: list[TeaserLink]) -> _Index:
     index = _Index(page=normalized(doc.url))
     for link in links:
-        key = normalized(link.url)
+        key = link.key
         for ancestor in link.element.iterancestors():
             index.urls.setdefault(ancestor, set()).add(key)
             index.links.setdefault(ancestor, []).append(link)
@@ -108,7 +108,7 @@ def _build_index(doc: Document, links: list[TeaserLink]) -> _Index:
 
 def _list_container(link: TeaserLink, index: _Index) -> lxml.html.HtmlElement | None:
     """The smallest ancestor holding another teaser, if teasers make up most of it."""
-    own = {normalized(link.url), index.page}
+    own = {link.key, index.page}
     for ancestor in link.element.iterancestors():
         if ancestor.tag in ("body", "html"):
             return None
@@ -135,7 +135,7 @@ def _units(container: lxml.html.HtmlElement, index: _Index) -> dict[str, lxml.ht
     """Each URL's teaser unit: its link's largest ancestor inside ``container`` holding no other URL."""
     units: dict[str, lxml.html.HtmlElement] = {}
     for link in index.links.get(container, []):
-        key = normalized(link.url)
+        key = link.key
         if key in units:
             continue
         unit = link.element
@@ -177,7 +177,7 @@ def _nest(
     lists: dict[lxml.html.HtmlElement, list[TeaserLink]] = {}
     unlisted: list[TeaserLink] = []
     for element, members in groups.items():
-        own = len({normalized(link.url) for link in members if not link.is_self})
+        own = len({link.key for link in members if not link.is_self})
         if inner_count.get(element) and own == 2:
             unlisted += members
             continue
@@ -189,7 +189,7 @@ def _nest(
 
 
 def _own_count(members: list[TeaserLink]) -> int:
-    return len({normalized(link.url) for link in members if not link.is_self})
+    return len({link.key for link in members if not link.is_self})
 
 
 def _list_block(
@@ -205,7 +205,7 @@ def _list_block(
         return None
     by_url: dict[str, list[TeaserLink]] = {}
     for link in links:
-        by_url.setdefault(normalized(link.url), []).append(link)
+        by_url.setdefault(link.key, []).append(link)
     units = _units(element, index)
     items = [item for key, same in by_url.items() if (item := build_item(units[key], same)) is not None]
     return RelatedBlock(element, find_heading(element, links[0].element), items, order[id(links[0].element)])
@@ -218,14 +218,14 @@ def _single_teaser_blocks(
     blocks = []
     seen: set[str] = set()
     for link in loose:
-        key = normalized(link.url)
+        key = link.key
         if link.is_self or key in seen:
             continue
         unit = _single_unit(link, index)
         label = read_also_label(unit, link.element)
         if label is None and not looks_like_related_box(unit, link.element):
             continue
-        same = [other for other in index.links.get(unit, [link]) if normalized(other.url) == key] or [link]
+        same = [other for other in index.links.get(unit, [link]) if other.key == key] or [link]
         item = build_item(unit, same)
         if item is not None:
             seen.add(key)

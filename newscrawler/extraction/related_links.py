@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import SplitResult, urlsplit
 
 import lxml.html
 
-from newscrawler.extraction.classes import names_of, token_pattern
+from newscrawler.extraction.classes import token_pattern
 from newscrawler.extraction.document import Document, text_of
 from newscrawler.extraction.media import absolute_url
 from newscrawler.extraction.text import clean_text
@@ -50,42 +50,71 @@ class TeaserLink:
     url: str  # absolute, fragment removed
     text: str  # the link's own text, or its title/alt when it wraps only an image
     is_self: bool  # links to the page itself (kept in lists that show it, never counted)
+    key: str  # normalized(url): related blocks group links by it many times over
 
 
 def find_teaser_links(doc: Document) -> list[TeaserLink]:
     """Links to other articles, in document order."""
     page_url = normalized(doc.url)
+    # A page links most URLs more than once (image and title of a teaser, menus repeated
+    # in the footer): each distinct href is resolved and tested once.
+    resolved: dict[str, tuple[str, SplitResult] | None] = {}
     raw = []
     for link in doc.tree.iter("a"):
         href = (link.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
             continue
-        url = absolute_url(doc.url, href).partition("#")[0]
-        if url.startswith(("http://", "https://")):
-            # split once: every URL test below reads the parts
-            try:
-                raw.append((link, url, urlsplit(url)))
-            except ValueError:
-                continue  # malformed host ("http://[not-an-ip]/"): not a teaser
+        if href not in resolved:
+            resolved[href] = _resolve(doc.url, href)
+        target = resolved[href]
+        if target is not None:
+            raw.append((link, *target))
     sections = _section_paths(parts for _, _, parts in raw)
-    excluded: dict[lxml.html.HtmlElement, bool] = {}
+    excluded = _ExcludedParts(_excluded_names(doc))
+    # per URL: None when the URL alone rules the link out, else whether it looks like an
+    # article's URL
+    url_verdicts: dict[str, bool | None] = {}
     found = []
     for link, url, parts in raw:
         # URL tests before the link's text: reading the text is the costlier part.
-        if _is_listing_or_social(parts):
-            continue
-        article_path = _looks_like_article_path(parts, sections)
-        if not article_path and not _has_slug(parts):
+        if url not in url_verdicts:
+            url_verdicts[url] = _url_verdict(parts, sections)
+        article_path = url_verdicts[url]
+        if article_path is None:
             continue
         text = _label(link)
         if not text or _PREV_NEXT.match(text) or _is_prev_next(link):
             continue
         if not (article_path or _is_headline_long(text)):
             continue
-        if _in_excluded_part(link, excluded) or _is_in_prose(link, text):
+        if excluded.holds(link) or _is_in_prose(link, text):
             continue
-        found.append(TeaserLink(link, url, text, normalized(url) == page_url))
+        key = normalized(url)
+        found.append(TeaserLink(link, url, text, key == page_url, key))
     return found
+
+
+def _resolve(page_url: str, href: str) -> tuple[str, SplitResult] | None:
+    """The absolute http(s) URL of ``href`` without its fragment, and its parts."""
+    url = absolute_url(page_url, href).partition("#")[0]
+    if not url.startswith(("http://", "https://")):
+        return None
+    # split once: every URL test reads the parts
+    try:
+        return url, urlsplit(url)
+    except ValueError:
+        return None  # malformed host ("http://[not-an-ip]/"): not a teaser
+
+
+def _url_verdict(parts: SplitResult, sections: set[str]) -> bool | None:
+    """None for a URL no teaser leads to (a listing, a social profile, a bare section),
+    else whether it looks like an article's URL by itself."""
+    if _is_listing_or_social(parts):
+        return None
+    article_path = _looks_like_article_path(parts, sections)
+    if not article_path and not _has_slug(parts):
+        return None
+    return article_path
 
 
 def normalized(url: str) -> str:
@@ -174,26 +203,39 @@ def _is_prev_next(link: lxml.html.HtmlElement) -> bool:
     return bool({"prev", "next"} & set((link.get("rel") or "").lower().split()))
 
 
-def _in_excluded_part(element: lxml.html.HtmlElement, cache: dict[lxml.html.HtmlElement, bool]) -> bool:
-    """Inside comments, share bars, menus, ads or the site footer (memoized per element)."""
-    chain = []
-    node: lxml.html.HtmlElement | None = element
-    verdict = False
-    while node is not None:
-        if node in cache:
-            verdict = cache[node]
-            break
-        chain.append(node)
-        # body/article classes carry the post's slug, tags and categories (WordPress
-        # "tag-social"): arbitrary words, not the page part's name.
-        names = "" if node.tag in _TAXONOMY_CARRIERS else names_of(node)
-        if (names and (_EXCLUDED.search(names) or _CHROME.search(names))) or _is_site_footer(node):
-            verdict = True
-            break
-        node = node.getparent()
-    for visited in chain:
-        cache[visited] = verdict
-    return verdict
+def _excluded_names(doc: Document) -> set[lxml.html.HtmlElement]:
+    """Elements whose class or id names comments, share bars, menus, ads or site chrome."""
+    names = doc.class_names
+    return {*names.elements_matching(_EXCLUDED), *names.elements_matching(_CHROME)}
+
+
+@dataclass
+class _ExcludedParts:
+    """Which elements lie inside comments, share bars, menus, ads or the site footer."""
+
+    named: set[lxml.html.HtmlElement]
+    # the verdict of every element visited so far: links share most of their ancestors
+    verdicts: dict[lxml.html.HtmlElement, bool] = field(default_factory=dict)
+
+    def holds(self, element: lxml.html.HtmlElement) -> bool:
+        chain = []
+        node: lxml.html.HtmlElement | None = element
+        verdict = False
+        while node is not None:
+            if node in self.verdicts:
+                verdict = self.verdicts[node]
+                break
+            chain.append(node)
+            # body/article classes carry the post's slug, tags and categories (WordPress
+            # "tag-social"): arbitrary words, not the page part's name.
+            named = node.tag not in _TAXONOMY_CARRIERS and node in self.named
+            if named or _is_site_footer(node):
+                verdict = True
+                break
+            node = node.getparent()
+        for visited in chain:
+            self.verdicts[visited] = verdict
+        return verdict
 
 
 def _is_site_footer(node: lxml.html.HtmlElement) -> bool:

@@ -38,6 +38,8 @@ def without_remnants(paragraphs: list[str]) -> list[str]:
     ['Story text.', 'The report is here:']
     >>> without_remnants(["Story.", "Text.", "Weitere Beiträge aus der Kolumne:", "Title one", "Title two"])
     ['Story.', 'Text.']
+    >>> without_remnants(["Story.", "Text.", "You may also like...", "Title one", "Title two"])
+    ['Story.', 'Text.']
     """
     kept = [p for p in paragraphs if not looks_like_read_also_line(p)]
     start = max(len(kept) // 2, len(kept) - _TAIL_PARAGRAPHS)
@@ -57,6 +59,11 @@ def looks_like_teaser_heading(paragraph: str) -> bool:
     """A short line opened by a related-block heading, not a sentence ending in a full stop."""
     return (
         len(paragraph) <= _HEADING_CHARS
-        and not paragraph.endswith(".")
+        and not _ends_a_sentence(paragraph)
         and bool(_TEASER_HEADING.match(paragraph))
     )
+
+
+def _ends_a_sentence(paragraph: str) -> bool:
+    # An ellipsis ("You may also like...") leads on to what follows; a full stop ends.
+    return paragraph.endswith(".") and not paragraph.endswith(("..", "…"))

@@ -957,6 +957,40 @@ BOILERPLATE_TOKENS = (
     "content-blocker",
 )
 
+# class prefixes of repeated paragraph containers that are no article cut into parts: reader
+# comments, reviews, forum posts, teaser summaries.
+SPLIT_BODY_EXCLUDED_TOKENS = (
+    "comment",
+    "reply",
+    "review",
+    "kommentar",
+    "forum",
+    "message",
+    "teaser",
+    "summary",
+    "excerpt",
+)
+
+# Labels of a comment section, lower-cased; a body line that is one of them alone (with a
+# count) is the section's tab or link, kept by trafilatura when the comments were dropped.
+COMMENT_LABELS = (
+    "comments",
+    "comment",
+    "kommentare",
+    "kommentar",
+    "commentaires",
+    "commentaire",
+    "comentarios",
+    "comentários",
+    "commenti",
+    "reacties",
+    "komentarze",
+)
+
+# Openings of a copyright notice line, lower-cased; "Copyright" needs a year or a sign after
+# it to count ("Copyright ©2019 Dow Jones", "© Example 2019", "ⓒ 무단전재 및 재배포 금지").
+COPYRIGHT_MARKS = ("copyright", "©", "ⓒ", "all rights reserved")
+
 # Headings of teaser lists besides RELATED_HEADINGS, lower-cased, matched as a prefix of a
 # short line of the body; with a colon they also open a one-line "read also" link.
 TEASER_HEADINGS = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newscrawler.extraction.body import extract_body
 from newscrawler.extraction.document import Document, parse_document
+from newscrawler.extraction.split_body import find_split_body
 
 ARTICLE = "".join(
     f"<p>Sentence {i} of the council story tells readers what was decided at the meeting today.</p>"
@@ -58,3 +59,73 @@ def test_teaser_remnants_leave_the_body() -> None:
 def test_a_closing_line_announcing_a_document_stays() -> None:
     doc = page(f"{ARTICLE}<p>The full report can be downloaded here:</p>")
     assert extract_body(doc).endswith("The full report can be downloaded here:")
+
+
+def test_copyright_notice_and_page_address_leave_the_body() -> None:
+    doc = page(
+        f"{ARTICLE}<p>https://example.com/news/council</p><p>2019-11-19T08:57:40+01:00</p>"
+        "<p>Copyright ©2019 Example News Inc. All Rights Reserved</p>"
+    )
+    body = extract_body(doc)
+    assert body.endswith("what was decided at the meeting today.")
+
+
+def test_a_sentence_about_copyright_stays() -> None:
+    doc = page(f"{ARTICLE}<p>Copyright holders were not consulted, the council said.</p>")
+    assert extract_body(doc).endswith("Copyright holders were not consulted, the council said.")
+
+
+def _story_rows(count: int, rows: int) -> list[str]:
+    return [
+        "".join(
+            f"<p>Row {row} sentence {i} of the harbour story explains what the port authority decided.</p>"
+            for i in range(count)
+        )
+        for row in range(rows)
+    ]
+
+
+def test_an_article_split_into_same_class_rows_is_read_whole() -> None:
+    # Rows of one story, each in its own "article__body", with ads between them.
+    rows = _story_rows(12, 4)
+    article = '<div class="ad">Advertisement</div>'.join(
+        f'<div class="row"><div class="article__body">{row}</div><aside class="rail"></aside></div>'
+        for row in rows
+    )
+    doc = parse_document(
+        f"<html><body><main><article><h1>Harbour plan</h1>{article}</article></main></body></html>",
+        "https://example.com/news/harbour",
+    )
+    body = extract_body(doc)
+    assert "Row 0 sentence 0 of the harbour story" in body
+    assert "Row 3 sentence 11 of the harbour story" in body
+    assert "Harbour plan" not in body
+
+
+def test_short_same_class_boxes_are_no_split_article() -> None:
+    # Reader comments repeat one class too: short boxes are never taken for article rows.
+    comments = "".join(
+        f'<div class="text"><p>Comment {i}: great news for the harbour, thank you!</p></div>'
+        for i in range(30)
+    )
+    doc = page(f'<div class="story"><p>The harbour story in one short paragraph.</p></div>{comments}')
+    assert find_split_body(doc.tree) == []
+
+
+def test_posts_of_a_front_page_are_no_split_article() -> None:
+    posts = "".join(
+        f'<div class="post"><h2>Post {i}</h2><div class="content">{row}</div></div>'
+        for i, row in enumerate(_story_rows(3, 4))
+    )
+    doc = parse_document(f"<html><body><main>{posts}</main></body></html>", "https://example.com/")
+    assert find_split_body(doc.tree) == []
+
+
+def test_an_ellipsis_heading_opens_a_teaser_list() -> None:
+    doc = page(f"{ARTICLE}<p>You may also like...</p><p>First other story</p><p>Second other story</p>")
+    assert extract_body(doc).endswith("what was decided at the meeting today.")
+
+
+def test_a_lone_comments_label_leaves_the_body() -> None:
+    doc = page(f"{ARTICLE}<h3>Comments</h3><p>12 comments</p>")
+    assert extract_body(doc).endswith("what was decided at the meeting today.")
