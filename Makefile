@@ -50,7 +50,7 @@ unit: setup-dev system-deps
 test: lint typecheck unit
 
 # Extraction beside trafilatura on the corpora, then crawl figures on generated sites.
-# BENCH_PAGES sizes the throughput crawl (20,000 pages take about 50 minutes on 2 cores).
+# BENCH_PAGES sizes the throughput crawl (20,000 pages, all four runs: about 35 minutes on 2 cores).
 bench: setup-dev system-deps
 	$(PY) -m bench
 	$(PY) -m bench.crawls
