@@ -17,6 +17,7 @@ from lxml import etree
 
 from newscrawler.extraction.document import Document, text_of
 from newscrawler.extraction.media import absolute_url
+from newscrawler.extraction.patterns import alternation
 from newscrawler.extraction.structured import as_list, has_type, resolve_reference
 from newscrawler.extraction.text import clean_text
 from newscrawler.extraction.vocabulary import (
@@ -45,7 +46,7 @@ _HANDLE = re.compile(r"\s+@\w+$")
 _DATE_TAIL = re.compile(
     r"\s*(?:[,|•·–-]|\bon\b|\ble\b|\bam\b|\bel\b)?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*$|\s*\b\d{1,2}:\d{2}.*$"
 )
-_PREFIXES = "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
+_PREFIXES = alternation(BYLINE_PREFIXES)
 _PREFIX = re.compile(rf"^(?:{_PREFIXES})(?:\s*[:：]\s*|\s+)", re.IGNORECASE)
 _BARE_PREFIX = re.compile(rf"^(?:{_PREFIXES})\s*[:：]?$", re.IGNORECASE)
 # A byline is short text that starts with a prefix and a capitalized word ("By the numbers" is not).

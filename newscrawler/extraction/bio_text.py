@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import lxml.html
 
 from newscrawler.extraction.document import text_of
+from newscrawler.extraction.patterns import alternation
 from newscrawler.extraction.text import clean_text
 from newscrawler.extraction.vocabulary import (
     AUTHOR_ABOUT_PREFIXES,
@@ -31,19 +32,15 @@ _BLOCK_CHILDREN = frozenset(
     {"p", "div", "figcaption", "dd", "section", "ul", "ol", "table", "h2", "h3", "h4"}
 )
 _LABEL = re.compile(
-    r"^(?:"
-    + "|".join(re.escape(label) for label in sorted(AUTHOR_BOX_LABELS, key=len, reverse=True))
-    + r")\b\s*:?\s*",
+    r"^(?:" + alternation(AUTHOR_BOX_LABELS) + r")\b\s*:?\s*",
     re.IGNORECASE,
 )
 _CALL_TO_ACTION = re.compile(
-    r"\s*\b(?:"
-    + "|".join(re.escape(c) for c in sorted(BIO_CALLS_TO_ACTION, key=len, reverse=True))
-    + r")\b.*$",
+    r"\s*\b(?:" + alternation(BIO_CALLS_TO_ACTION) + r")\b.*$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:" + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True)) + r")\s",
+    r"^(?:" + alternation(BYLINE_PREFIXES) + r")\s",
     re.IGNORECASE,
 )
 _DISCLAIMER = re.compile(
@@ -51,8 +48,8 @@ _DISCLAIMER = re.compile(
 )
 _HANDLE_TAIL = re.compile(r"(?:\s+@\w+)+\s*$")
 _SENTENCE_END = re.compile(r"[.!?…»”\")]\s*$")
-_VERBS = "|".join(re.escape(v) for v in sorted(BIO_VERBS, key=len, reverse=True))
-_ABOUT = "|".join(re.escape(p) for p in sorted(AUTHOR_ABOUT_PREFIXES, key=len, reverse=True))
+_VERBS = alternation(BIO_VERBS)
+_ABOUT = alternation(AUTHOR_ABOUT_PREFIXES)
 _MAX_NAME_OFFSET = 60
 _NAME_TO_VERB = re.compile(rf"(?:\s*\([^)]{{0,80}}\))?(?:,[^,.]{{0,80}},)?\s+(?:{_VERBS})\s", re.IGNORECASE)
 _VERB_WORDS = frozenset(v for v in BIO_VERBS if " " not in v)

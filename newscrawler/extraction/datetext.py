@@ -16,6 +16,7 @@ import lxml.html
 from lxml import etree
 
 from newscrawler.extraction.document import text_of
+from newscrawler.extraction.patterns import alternation
 from newscrawler.extraction.vocabulary import (
     DATE_RANGE_JOINERS,
     MONTH_NUMBERS,
@@ -23,7 +24,7 @@ from newscrawler.extraction.vocabulary import (
     PUBLISHED_LABELS,
 )
 
-_MONTHS = "|".join(re.escape(m) for m in sorted(MONTH_NUMBERS, key=len, reverse=True))
+_MONTHS = alternation(MONTH_NUMBERS)
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})\.?\s*(?:de\s+)?({_MONTHS})\.?,?\s*(?:de\s+)?(\d{{4}})\b", re.IGNORECASE
 )

@@ -13,6 +13,7 @@ import lxml.html
 
 from newscrawler.extraction.classes import has_class_word, names_of, token_pattern
 from newscrawler.extraction.document import text_of
+from newscrawler.extraction.patterns import alternation
 from newscrawler.extraction.text import clean_text
 from newscrawler.extraction.vocabulary import (
     ACTIVE_TAB_WORDS,
@@ -28,13 +29,11 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _HEADING_CLASS = token_pattern(BLOCK_HEADING_TOKENS)
 _RELATED_BOX = token_pattern(RELATED_CONTAINER_TOKENS, prefix=True)
 _RELATED_HEADING = re.compile(
-    r"^(?:" + "|".join(re.escape(h) for h in sorted(RELATED_HEADINGS, key=len, reverse=True)) + r")\b",
+    r"^(?:" + alternation(RELATED_HEADINGS) + r")\b",
     re.IGNORECASE,
 )
 _READ_ALSO = re.compile(
-    r"^(?:"
-    + "|".join(re.escape(h) for h in sorted(READ_ALSO_LABELS, key=len, reverse=True))
-    + r")\s*[:>»|–—-]?\s*",
+    r"^(?:" + alternation(READ_ALSO_LABELS) + r")\s*[:>»|–—-]?\s*",
     re.IGNORECASE,
 )
 _TABS = token_pattern(TAB_TOKENS)

@@ -16,6 +16,7 @@ import lxml.html
 
 from newscrawler.extraction.classes import names_of, token_pattern
 from newscrawler.extraction.document import text_of
+from newscrawler.extraction.patterns import alternation
 from newscrawler.extraction.related_links import TeaserLink
 from newscrawler.extraction.text import clean_text
 from newscrawler.extraction.vocabulary import (
@@ -36,7 +37,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE = token_pattern(TITLE_TOKENS)
 _KICKER = token_pattern(KICKER_TOKENS)
 _META = token_pattern(TEASER_META_TOKENS)
-_READ_MORE = "|".join(re.escape(label) for label in sorted(READ_MORE_LABELS, key=len, reverse=True))
+_READ_MORE = alternation(READ_MORE_LABELS)
 _READ_MORE_ONLY = re.compile(rf"^(?:{_READ_MORE})\W*$", re.IGNORECASE)
 _READ_MORE_TAIL = re.compile(rf"\s*[|»›→…]*\s*\b(?:{_READ_MORE})\W*$", re.IGNORECASE)
 _DATE_TAIL = re.compile(

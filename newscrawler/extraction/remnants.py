@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import re
 
+from newscrawler.extraction.patterns import alternation
 from newscrawler.extraction.vocabulary import READ_ALSO_LABELS, RELATED_HEADINGS, TEASER_HEADINGS
 
-
-def _alternatives(*tables: tuple[str, ...]) -> str:
-    labels = {label for table in tables for label in table}
-    return "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
-
-
-_TEASER_HEADING = re.compile(rf"^(?:{_alternatives(RELATED_HEADINGS, TEASER_HEADINGS)})\b", re.IGNORECASE)
+_TEASER_HEADING = re.compile(rf"^(?:{alternation(RELATED_HEADINGS, TEASER_HEADINGS)})\b", re.IGNORECASE)
 _READ_ALSO_LINE = re.compile(
-    rf"^(?:{_alternatives(READ_ALSO_LABELS, RELATED_HEADINGS, TEASER_HEADINGS)})\s*:", re.IGNORECASE
+    rf"^(?:{alternation(READ_ALSO_LABELS, RELATED_HEADINGS, TEASER_HEADINGS)})\s*:", re.IGNORECASE
 )
 # A heading is a short line; the titles of a teaser list are short lines too.
 _HEADING_CHARS = 100
