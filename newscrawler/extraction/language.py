@@ -58,16 +58,13 @@ def _model_input(text: str) -> str:
 
 def extract_language(doc: Document, body: str, detector: LanguageDetector) -> str | None:
     declared = declared_language(doc)
-    if len(body) >= _MIN_DETECT_CHARS:
-        code, probability = detector.detect(body)
-        if _is_iso_639_1(code) and (probability >= 0.5 or declared is None):
-            return code
-    if declared:
+    if not body or (declared and len(body) < _MIN_DETECT_CHARS):
         return declared
-    if body:
-        code = detector.detect(body)[0]
-        return code if _is_iso_639_1(code) else None
-    return None
+    code, probability = detector.detect(body)
+    if not _is_iso_639_1(code):
+        return declared
+    # A doubtful verdict on a long body yields to the page's declaration, if it has one.
+    return code if declared is None or probability >= 0.5 else declared
 
 
 def _is_iso_639_1(code: str) -> bool:
