@@ -84,11 +84,11 @@ def parse_date_text(text: str) -> date | None:
     >>> parse_date_text("Kotimaa 19.2.20 klo 14.00")
     datetime.date(2020, 2, 19)
     """
-    found = _dates_in(text)
+    found = dates_in(text)
     return found[0][2] if found else None
 
 
-def _dates_in(text: str) -> list[tuple[int, int, date]]:
+def dates_in(text: str) -> list[tuple[int, int, date]]:
     """Every date written in ``text`` as (start, end, date), in reading order; range ends left out."""
     found: list[tuple[int, int, date]] = []
     for pattern, order in _PATTERNS:
@@ -138,7 +138,9 @@ def labelled_date(tree: lxml.html.HtmlElement) -> date | None:
     """
     body = tree.find("body")
     lines = [
-        line for line in (" ".join(t.split()) for t in _visible_text(tree if body is None else body)) if line
+        line
+        for line in (" ".join(t.split()) for t in visible_text_nodes(tree if body is None else body))
+        if line
     ]
     for index, line in enumerate(lines):
         label = _PUBLISHED_LABEL.search(line)
@@ -146,7 +148,7 @@ def labelled_date(tree: lxml.html.HtmlElement) -> date | None:
             continue
         # The date follows the label, in its line or in the next element ("<dt>Published</dt><dd>…").
         following = f"{line[label.end() :]} {lines[index + 1] if index + 1 < len(lines) else ''}"
-        found = _dates_in(following[:_LABEL_REACH_CHARS])
+        found = dates_in(following[:_LABEL_REACH_CHARS])
         if found and found[0][0] <= _LABEL_GAP_CHARS:
             return found[0][2]
     return None
@@ -211,7 +213,7 @@ def _byline_dates(lines: Iterable[str]) -> list[date]:
     previous = ""
     for line in lines:
         if _DIGIT.search(line):  # most lines hold none; five patterns cost more
-            for start, end, day in _dates_in(line):
+            for start, end, day in dates_in(line):
                 label = f"{previous} {line[:start]}"
                 if not _inside_prose(line, start, end) and not _labels_another_date(label):
                     found.append(day)
@@ -248,7 +250,7 @@ def _text_after(element: lxml.html.HtmlElement) -> Iterator[str]:
         if node.tail:
             yield node.tail
         for sibling in node.itersiblings():
-            yield from _visible_text(sibling)
+            yield from visible_text_nodes(sibling)
             if sibling.tail:
                 yield sibling.tail
         node = node.getparent()
@@ -261,14 +263,14 @@ def _text_before(element: lxml.html.HtmlElement) -> Iterator[str]:
         for sibling in node.itersiblings(preceding=True):
             if sibling.tail:
                 yield sibling.tail
-            yield from reversed(list(_visible_text(sibling)))
+            yield from reversed(list(visible_text_nodes(sibling)))
         parent = node.getparent()
         if parent is not None and parent.text:
             yield parent.text
         node = parent
 
 
-def _visible_text(element: lxml.html.HtmlElement) -> Iterator[str]:
+def visible_text_nodes(element: lxml.html.HtmlElement) -> Iterator[str]:
     """The text nodes under ``element`` in reading order, without scripts, styles and
     captions. Lazy, so a window of text stops the walk early in a long article."""
     walker = etree.iterwalk(element, events=("start", "end"))
