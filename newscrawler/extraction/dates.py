@@ -5,8 +5,9 @@ the gold more often than declared dates (templates and CDNs restamp those; 0.866
 for the best declared-first order). Declared dates (JSON-LD, meta tags, ``<time
 datetime>``) keep their time and offset, and lend it to a visible date of the same day;
 then a date the page labels as the publication's ("Veröffentlicht am") wherever it stands;
-htmldate is the fallback, its costly extensive search last. A date in the future of the
-fetch, or before the web existed, is discarded.
+then htmldate's quick search; last a date in the URL's path or standing alone in a line
+(``datestamps``), in place of htmldate's extensive search and the dateparser locales it
+loads. A date in the future of the fetch, or before the web existed, is discarded.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from htmldate import find_date
 from lxml import etree
 
+from newscrawler.extraction.datestamps import date_in_url, date_stamps
 from newscrawler.extraction.datetext import date_near_headline, labelled_date
 from newscrawler.extraction.document import Document
 from newscrawler.extraction.structured import first_string
@@ -89,14 +91,18 @@ def extract_published_at(doc: Document, now: datetime | None = None) -> str | No
     labelled = labelled_date(doc.tree)
     if labelled is not None and _plausible(labelled, now):
         return labelled.isoformat()
-    # 4. htmldate: URL, visible dates and text patterns in many languages; the extensive
-    #    search (dateparser, slow) only when the quick one finds nothing.
-    for extensive in (False, True):
-        guess = find_date(doc.tree, url=doc.url, original_date=True, extensive_search=extensive)
-        found = _first_plausible([guess], now)
-        if found:
-            return found
-    return None
+    # 4. htmldate's quick search: the URL, date elements and text patterns. Not its
+    #    extensive search: that loads dateparser's every locale (~30 MB a worker process).
+    guess = find_date(doc.tree, url=doc.url, original_date=True, extensive_search=False)
+    found = _first_plausible([guess], now)
+    if found:
+        return found
+    # 5. A whole date in the URL's path, then the first date standing alone in a line.
+    in_url = date_in_url(doc.url)
+    if in_url is not None and _plausible(in_url, now):
+        return in_url.isoformat()
+    stamp = next((day for day in date_stamps(doc.tree) if _plausible(day, now)), None)
+    return stamp.isoformat() if stamp is not None else None
 
 
 def _declaration_outweighs(

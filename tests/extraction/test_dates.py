@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, datetime
 
 from newscrawler.extraction.dates import extract_published_at
@@ -147,3 +149,59 @@ def test_a_photo_caption_dates_the_photo_not_the_article() -> None:
         "November 18, 2019. REUTERS/Photographer</figcaption></figure><p>Oil prices fell.</p>"
     )
     assert published(head, body) == "2019-11-19T21:57:01+00:00"
+
+
+# The last resort, when nothing is declared, labelled or shown by the headline: a date
+# written whole in the URL, else the first date standing alone in a line (no dateparser).
+PROSE = "<p>The association met again in the hall to talk about the coming season.</p>" * 12
+
+
+def test_a_date_stamp_alone_in_its_line_far_below_the_headline() -> None:
+    body = f"<h1>Season opening</h1>{PROSE}<div class='meta'>01.02.2022</div>"
+    assert published("", body) == "2022-02-01"
+
+
+def test_the_first_date_stamp_wins_not_the_oldest() -> None:
+    # The story's stamp comes before the list of older stories below it.
+    body = (
+        f"<h1>Season opening</h1>{PROSE}<p>Hamburg, den 15. August 2016</p>"
+        "<ul><li><a href='/a'>Cup final</a></li><li>13.07.2016</li><li>26.05.2016</li></ul>"
+    )
+    assert published("", body) == "2016-08-15"
+
+
+def test_a_date_among_many_words_is_no_stamp() -> None:
+    # A citation dates the paper it cites; the stamp under it dates the article.
+    body = (
+        f"<h1>Helium nuclei</h1>{PROSE}<p>Science, Vol. 371, Issue 6526, pp. 260, 15. Januar 2021, "
+        "DOI 10.1126/science.abe4688</p><p>17.01.2021.</p>"
+    )
+    assert published("", body) == "2021-01-17"
+
+
+def test_a_stamp_labelled_as_a_registration_is_skipped() -> None:
+    body = f"<h1>Season opening</h1>{PROSE}<p>Registriert: 18.09.2008</p><p>21.01.2009</p>"
+    assert published("", body) == "2009-01-21"
+
+
+def test_a_day_first_date_in_the_url_path() -> None:
+    url = "https://example.org/media-news/meldungen/29-10-2021"
+    assert published("", f"<h1>Burglary day</h1>{PROSE}<p>06.04.2020</p>", url) == "2021-10-29"
+
+
+def test_a_page_without_any_date_has_none() -> None:
+    assert published("", f"<h1>About us</h1>{PROSE}<p>Call 0800 123 456 today</p>") is None
+
+
+def test_the_date_fallback_never_loads_dateparser() -> None:
+    # A date no pattern of ours reads ("26 | 01 | 2022"): htmldate's extensive search sent
+    # it to dateparser, which loads every locale, ~30 MB in each worker process.
+    page = "<html><body><h1>Pike</h1><p>26 | 01 | 2022</p></body></html>"
+    code = (
+        "import sys\n"
+        "from newscrawler.extraction import extract_article\n"
+        f"extract_article({page!r}, 'https://example.org/pike')\n"
+        "print('dateparser' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
