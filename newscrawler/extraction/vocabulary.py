@@ -886,6 +886,19 @@ MONTH_NUMBERS = {
         ("december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dicembre", "dezembro"),
         12,
     ),
+    # Russian and Ukrainian write a date's month in the genitive ("15 августа 2016").
+    **dict.fromkeys(("января", "січня"), 1),
+    **dict.fromkeys(("февраля", "лютого"), 2),
+    **dict.fromkeys(("марта", "березня"), 3),
+    **dict.fromkeys(("апреля", "квітня"), 4),
+    **dict.fromkeys(("мая", "травня"), 5),
+    **dict.fromkeys(("июня", "червня"), 6),
+    **dict.fromkeys(("июля", "липня"), 7),
+    **dict.fromkeys(("августа", "серпня"), 8),
+    **dict.fromkeys(("сентября", "вересня"), 9),
+    **dict.fromkeys(("октября", "жовтня"), 10),
+    **dict.fromkeys(("ноября", "листопада"), 11),
+    **dict.fromkeys(("декабря", "грудня"), 12),
 }
 
 # Words joining the first day of a range to its last ("4. und 5. März", "3 to 5 May"),

@@ -193,6 +193,11 @@ def test_a_page_without_any_date_has_none() -> None:
     assert published("", f"<h1>About us</h1>{PROSE}<p>Call 0800 123 456 today</p>") is None
 
 
+def test_a_russian_date_under_the_headline() -> None:
+    body = "<h1>Подольски завершил карьеру в сборной</h1><p>15 августа 2016, 13:43</p>"
+    assert published("", body) == "2016-08-15"
+
+
 def test_the_date_fallback_never_loads_dateparser() -> None:
     # A date no pattern of ours reads ("26 | 01 | 2022"): htmldate's extensive search sent
     # it to dateparser, which loads every locale, ~30 MB in each worker process.
