@@ -115,6 +115,11 @@ NEWSCRAWLER_REVISIT_MIN_INTERVAL = 3600.0
 # every worker started with the same spider and arguments.
 REDIS_URL = None
 SCHEDULER = "newscrawler.frontier.scheduler.FrontierScheduler"
+# Without Redis or JOBDIR, pending requests wait on disk, not in memory (a 20,000-article
+# sitemap is ~60 MB of Request objects), in a temporary directory under this one
+# (default: the system's), removed when the crawl ends.
+NEWSCRAWLER_QUEUE_ON_DISK = True
+NEWSCRAWLER_QUEUE_DIR = None
 NEWSCRAWLER_REDIS_PREFIX = "newscrawler"
 # Name of the shared frontier; by default derived from the spider and its arguments.
 NEWSCRAWLER_FRONTIER = None

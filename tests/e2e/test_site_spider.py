@@ -23,7 +23,8 @@ def served() -> Iterator[GeneratedSiteServer]:
 @pytest.fixture(scope="module")
 def crawl(served: GeneratedSiteServer, tmp_path_factory: pytest.TempPathFactory) -> CrawlResult:
     out = tmp_path_factory.mktemp("site") / "out"
-    return run_crawl("site", out, "-a", f"url={served.url}")
+    queue = out.parent / "queue"
+    return run_crawl("site", out, "-a", f"url={served.url}", settings={"NEWSCRAWLER_QUEUE_DIR": str(queue)})
 
 
 def test_every_article_archived_exactly_once_and_nothing_else(
@@ -33,6 +34,15 @@ def test_every_article_archived_exactly_once_and_nothing_else(
     urls = [record["url"] for record in crawl.records()]
     expected = [served.url.rstrip("/") + path for path in served.site.article_paths]
     assert sorted(urls) == sorted(expected)
+
+
+def test_pending_requests_wait_on_disk_and_the_queue_is_removed_at_the_end(crawl: CrawlResult) -> None:
+    enqueued = crawl.stat("scheduler/enqueued")
+    assert enqueued > ARTICLES
+    assert crawl.stat("scheduler/enqueued/disk") == enqueued
+    assert crawl.stat("scheduler/enqueued/memory") is None
+    queue = crawl.archive_dir.parent / "queue"
+    assert queue.is_dir() and not list(queue.iterdir())
 
 
 def test_robots_txt_first_and_nothing_disallowed_fetched(
