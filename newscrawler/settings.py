@@ -133,5 +133,9 @@ NEWSCRAWLER_IDLE_TIMEOUT = 30.0
 NEWSCRAWLER_MIN_BODY_CHARS = 250
 
 # --- Runtime -------------------------------------------------------------------------
+# Large freed blocks go back to the OS (glibc; see newscrawler/heap.py): the crawl
+# process and the extraction workers keep a flat, smaller footprint over long crawls.
+NEWSCRAWLER_RETURN_FREED_MEMORY = True
+EXTENSIONS = {"newscrawler.extensions.heap.ReturnFreedMemory": 0}
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

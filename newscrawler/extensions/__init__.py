@@ -1,0 +1,1 @@
+"""Scrapy extensions: process-wide settings of the crawl process."""
