@@ -55,6 +55,9 @@ def serve(connection: Connection, function: TaskFunction, timeout: float, retire
         except EOFError:
             return
         reply = answer(extractor, function, task, timeout)
+        # The page's text (megabytes, for some) must not count against the limit, nor
+        # stay in the heap that the memory check is about to trim.
+        del task
         retiring = memory.should_retire()
         connection.send((reply, retiring))
         if retiring:

@@ -41,6 +41,18 @@ def test_growth_past_the_step_trims_and_resets_the_baseline() -> None:
     assert len(trims) == 1
 
 
+def test_by_default_a_page_that_grew_the_heap_by_megabytes_is_trimmed() -> None:
+    rss = FakeRss(85 * MIB)
+    keeper = MemoryKeeper(retire_above=120 * MIB, rss=rss)
+    trims: list[int] = []
+    keeper._trim = lambda: trims.append(rss.value)
+    rss.value += 512 * 1024  # small pages' noise: no trim
+    assert keeper.should_retire() is False
+    rss.value += 2 * MIB
+    assert keeper.should_retire() is False
+    assert trims == [int(87.5 * MIB)]
+
+
 def test_retires_when_still_above_the_limit_after_trimming() -> None:
     rss = FakeRss(100 * MIB)
     keeper = MemoryKeeper(retire_above=200 * MIB, trim_step=16 * MIB, rss=rss)
