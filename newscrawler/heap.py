@@ -8,7 +8,7 @@ blocks of 128 KiB and more in their own mappings, returned on ``free``, and trim
 heap top past 1 MiB: on a 4,000-page crawl the crawl process held ~130 MB instead of
 ~160 MB, at the same speed. Elsewhere than glibc (musl, macOS) nothing changes.
 
-No Scrapy here: extraction workers call it too.
+No Scrapy here: a pure helper, the extension in ``newscrawler.extensions.heap`` calls it.
 """
 
 from __future__ import annotations

@@ -135,8 +135,8 @@ NEWSCRAWLER_IDLE_TIMEOUT = 30.0
 NEWSCRAWLER_MIN_BODY_CHARS = 250
 
 # --- Runtime -------------------------------------------------------------------------
-# Large freed blocks go back to the OS (glibc; see newscrawler/heap.py): the crawl
-# process and the extraction workers keep a flat, smaller footprint over long crawls.
+# The crawl process gives large freed blocks back to the OS (glibc; newscrawler/heap.py)
+# instead of keeping them as heap holes (the workers trim their heap after each page).
 NEWSCRAWLER_RETURN_FREED_MEMORY = True
 EXTENSIONS = {"newscrawler.extensions.heap.ReturnFreedMemory": 0}
 LOG_LEVEL = "INFO"
