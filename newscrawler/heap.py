@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+from collections.abc import Callable
 
 MMAP_THRESHOLD = 128 * 1024
 TRIM_THRESHOLD = 1024 * 1024
@@ -45,3 +46,17 @@ def return_freed_memory(mmap_threshold: int = MMAP_THRESHOLD, trim_threshold: in
     return bool(libc.mallopt(_M_MMAP_THRESHOLD, mmap_threshold)) and bool(
         libc.mallopt(_M_TRIM_THRESHOLD, trim_threshold)
     )
+
+
+def glibc_trim() -> Callable[[], object] | None:
+    """glibc's ``malloc_trim(0)`` (free heap pages back to the OS, holes included), or None
+    on a C library without it (musl, macOS)."""
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return None
+    try:
+        trim = ctypes.CDLL(name).malloc_trim
+    except (OSError, AttributeError):
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    return lambda: trim(0)

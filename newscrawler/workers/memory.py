@@ -17,10 +17,10 @@ worker whatever the pages: the same idea as a process pool's
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 from collections.abc import Callable
+
+from newscrawler.heap import glibc_trim
 
 MIB = 1024 * 1024
 DEFAULT_TRIM_STEP = 1 * MIB
@@ -34,19 +34,6 @@ def current_rss() -> int:
             return int(statm.read().split()[1]) * _PAGE_SIZE
     except (OSError, IndexError, ValueError):
         return 0  # not Linux: no figure, so never trimmed nor retired
-
-
-def _glibc_trim() -> Callable[[], object] | None:
-    """glibc's ``malloc_trim(0)``, or None on a C library without it (musl, macOS)."""
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return None
-    try:
-        trim = ctypes.CDLL(name).malloc_trim
-    except (OSError, AttributeError):
-        return None
-    trim.argtypes = [ctypes.c_size_t]
-    return lambda: trim(0)
 
 
 class MemoryKeeper:
@@ -64,7 +51,7 @@ class MemoryKeeper:
         self.retire_above = retire_above
         self.trim_step = trim_step
         self._rss = rss
-        self._trim = _glibc_trim()
+        self._trim = glibc_trim()
         self._baseline = rss()
 
     def should_retire(self) -> bool:
