@@ -159,7 +159,7 @@ def table(runs: list[Run], pages: int, cores: int) -> str:
         f"Site of {pages} article pages; {cores} cores; pages/s = article pages fetched / crawl seconds.",
         "",
         "| run | pages | records | seconds | pages/s | × peer | × ceiling | CPU per core | "
-        "peak RSS (MB) | RSS at 5k → end (MB) | PSS at 5k → end (MB) |",
+        "peak RSS (MB) | RSS at 5k → last (MB) | PSS at 5k → last (MB) |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for run in runs:
@@ -168,11 +168,12 @@ def table(runs: list[Run], pages: int, cores: int) -> str:
         lines.append(
             f"| {run.name} | {run.pages} | {'' if run.archived is None else int(run.archived)} "
             f"| {run.seconds:.1f} | {run.rate:.1f} | {_ratio(run, peer)} | {_ratio(run, ceiling)} | {cpu} "
-            f"| {run.samples.peak_rss / 2**20:.0f} | {_growth(run.samples, 0)} | {_growth(run.samples, 1)} |"
+            f"| {run.samples.peak_rss / 2**20:.0f} | {_growth(run.samples, 0, pages)} "
+            f"| {_growth(run.samples, 1, pages)} |"
         )
     lines += ["", f"Summed RSS (MB) every {MARK_EVERY:,} pages:", ""]
     for run in runs:
-        marks = sorted(run.samples.marks)
+        marks = _crawling_marks(run.samples, pages)
         series = " ".join(f"{run.samples.marks[mark][0] / 2**20:.0f}" for mark in marks)
         lines.append(f"- {run.name}: {series or '—'}")
     return "\n".join(lines)
@@ -182,8 +183,14 @@ def _ratio(run: Run, other: Run | None) -> str:
     return f"{run.rate / other.rate:.2f}" if other and other.rate else "—"
 
 
-def _growth(samples: Samples, index: int) -> str:
-    marks = sorted(samples.marks)
+def _crawling_marks(samples: Samples, pages: int) -> list[int]:
+    """The marks taken while pages were still coming: the one at the last page may fall in
+    the crawl's shutdown, after the extraction workers have exited."""
+    return [mark for mark in sorted(samples.marks) if mark < pages]
+
+
+def _growth(samples: Samples, index: int, pages: int) -> str:
+    marks = _crawling_marks(samples, pages)
     if not marks:
         return "—"
     first = min(marks, key=lambda mark: abs(mark - 5000))
