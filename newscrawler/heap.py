@@ -24,13 +24,15 @@ _M_TRIM_THRESHOLD = -1
 _M_MMAP_THRESHOLD = -3
 
 
-def _libc() -> ctypes.CDLL | None:
+def _glibc() -> ctypes.CDLL | None:
+    """The C library when it is glibc (it has ``mallopt`` and ``malloc_trim``), else None."""
     name = ctypes.util.find_library("c")
     if name is None:
         return None
     try:
         libc = ctypes.CDLL(name)
         libc.mallopt  # noqa: B018 - glibc only
+        libc.malloc_trim  # noqa: B018
     except (OSError, AttributeError):
         return None
     return libc
@@ -38,7 +40,7 @@ def _libc() -> ctypes.CDLL | None:
 
 def return_freed_memory(mmap_threshold: int = MMAP_THRESHOLD, trim_threshold: int = TRIM_THRESHOLD) -> bool:
     """Fix glibc's mmap and trim thresholds for this process; False where there is no mallopt."""
-    libc = _libc()
+    libc = _glibc()
     if libc is None:
         return False
     libc.mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
@@ -51,12 +53,9 @@ def return_freed_memory(mmap_threshold: int = MMAP_THRESHOLD, trim_threshold: in
 def glibc_trim() -> Callable[[], object] | None:
     """glibc's ``malloc_trim(0)`` (free heap pages back to the OS, holes included), or None
     on a C library without it (musl, macOS)."""
-    name = ctypes.util.find_library("c")
-    if name is None:
+    libc = _glibc()
+    if libc is None:
         return None
-    try:
-        trim = ctypes.CDLL(name).malloc_trim
-    except (OSError, AttributeError):
-        return None
+    trim = libc.malloc_trim
     trim.argtypes = [ctypes.c_size_t]
     return lambda: trim(0)

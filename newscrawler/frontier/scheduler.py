@@ -193,7 +193,8 @@ class FrontierScheduler(Scheduler):
     freed ones leave the heap fragmented, so the crawl process stays that large to the
     end. With ``NEWSCRAWLER_QUEUE_ON_DISK`` (the default) they wait in Scrapy's own disk
     queue in a private temporary directory instead, removed when the crawl closes; a
-    crawl with ``JOBDIR`` keeps Scrapy's persistent queue, for pause and resume.
+    crawl with ``JOBDIR`` keeps Scrapy's persistent queue, for pause and resume. (A
+    killed crawl leaves its directory behind, for the system's temp cleaner.)
     """
 
     spill_dir: tempfile.TemporaryDirectory[str] | None = None
