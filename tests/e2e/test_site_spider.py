@@ -42,7 +42,8 @@ def test_pending_requests_wait_on_disk_and_the_queue_is_removed_at_the_end(crawl
     assert crawl.stat("scheduler/enqueued/disk") == enqueued
     assert crawl.stat("scheduler/enqueued/memory") is None
     queue = crawl.archive_dir.parent / "queue"
-    assert queue.is_dir() and not list(queue.iterdir())
+    assert queue.is_dir()
+    assert not list(queue.iterdir())
 
 
 def test_robots_txt_first_and_nothing_disallowed_fetched(
