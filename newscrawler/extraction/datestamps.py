@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
-from newscrawler.extraction.datetext import dates_in, visible_text_nodes
+from newscrawler.extraction.datetext import dates_in, visible_lines
 from newscrawler.extraction.vocabulary import OTHER_DATE_LABELS
 
 # A stamp line holds its date, perhaps a time, and at most a place or a label ("Hamburg,
@@ -36,9 +36,7 @@ def date_stamps(tree: lxml.html.HtmlElement) -> Iterator[date]:
     the lists of older stories and comments below it (on the traf-dev pages the first
     stamp was the published date on 87 % of pages, the oldest on 71 %).
     """
-    body = tree.find("body")
-    for text in visible_text_nodes(tree if body is None else body):
-        line = " ".join(text.split())
+    for line in visible_lines(tree):
         if not _DIGIT.search(line):
             continue
         found = dates_in(line)

@@ -136,12 +136,7 @@ def labelled_date(tree: lxml.html.HtmlElement) -> date | None:
     Some themes print the byline date far from the headline, under the story or in a box
     beside it; the label says what the date is wherever it stands.
     """
-    body = tree.find("body")
-    lines = [
-        line
-        for line in (" ".join(t.split()) for t in visible_text_nodes(tree if body is None else body))
-        if line
-    ]
+    lines = list(visible_lines(tree))
     for index, line in enumerate(lines):
         label = _PUBLISHED_LABEL.search(line)
         if label is None:
@@ -152,6 +147,15 @@ def labelled_date(tree: lxml.html.HtmlElement) -> date | None:
         if found and found[0][0] <= _LABEL_GAP_CHARS:
             return found[0][2]
     return None
+
+
+def visible_lines(tree: lxml.html.HtmlElement) -> Iterator[str]:
+    """The page body's visible text nodes, spaces collapsed, empty ones left out; lazy."""
+    body = tree.find("body")
+    for text in _visible_text(tree if body is None else body):
+        line = " ".join(text.split())
+        if line:
+            yield line
 
 
 def find_headline(
@@ -250,7 +254,7 @@ def _text_after(element: lxml.html.HtmlElement) -> Iterator[str]:
         if node.tail:
             yield node.tail
         for sibling in node.itersiblings():
-            yield from visible_text_nodes(sibling)
+            yield from _visible_text(sibling)
             if sibling.tail:
                 yield sibling.tail
         node = node.getparent()
@@ -263,14 +267,14 @@ def _text_before(element: lxml.html.HtmlElement) -> Iterator[str]:
         for sibling in node.itersiblings(preceding=True):
             if sibling.tail:
                 yield sibling.tail
-            yield from reversed(list(visible_text_nodes(sibling)))
+            yield from reversed(list(_visible_text(sibling)))
         parent = node.getparent()
         if parent is not None and parent.text:
             yield parent.text
         node = parent
 
 
-def visible_text_nodes(element: lxml.html.HtmlElement) -> Iterator[str]:
+def _visible_text(element: lxml.html.HtmlElement) -> Iterator[str]:
     """The text nodes under ``element`` in reading order, without scripts, styles and
     captions. Lazy, so a window of text stops the walk early in a long article."""
     walker = etree.iterwalk(element, events=("start", "end"))
