@@ -15,6 +15,7 @@ from newscrawler.extraction.language import LanguageDetector, extract_language
 from newscrawler.extraction.media import extract_canonical_url, extract_description, extract_image
 from newscrawler.extraction.overrides import apply_overrides
 from newscrawler.extraction.related import find_related_blocks
+from newscrawler.extraction.stopwords import keep_justext_stopwords_compact
 from newscrawler.extraction.title import extract_title
 
 
@@ -35,6 +36,8 @@ class ArticleExtractor:
 
     def __init__(self) -> None:
         self._language = LanguageDetector()
+        # A third of a worker's memory otherwise, for the few pages that reach jusText.
+        keep_justext_stopwords_compact()
 
     def extract(
         self,
