@@ -47,9 +47,9 @@ NEWSCRAWLER_EXTRACTION_TIMEOUT = 10.0
 NEWSCRAWLER_EXTRACTION_WORKERS = None
 # A worker whose memory (RSS, MB) stays above this after a page is replaced by a fresh
 # one, so a long crawl's memory stays flat whatever its pages; 0 never replaces. A warm
-# worker holds 85-97 MB after its pages (five passes over the dev corpora, none above
-# 100); a replacement costs ~1.5 s, so the limit leaves room for its caches to fill.
-NEWSCRAWLER_EXTRACTION_WORKER_MAX_MB = 120
+# worker holds 62 MB on average after its pages, 71 at most (five passes over the dev
+# corpora); a replacement costs ~1.5 s, so the limit leaves room for its caches to fill.
+NEWSCRAWLER_EXTRACTION_WORKER_MAX_MB = 100
 # Bytes of responses (with the items made from them) the scraper holds before the engine
 # stops downloading (Scrapy's default is 5 MB). Pages waiting for a worker are held
 # decoded, several times their size: two workers need a few queued, not eighty.

@@ -4,10 +4,10 @@ A large page (some are megabytes of markup, parsed and copied several times by t
 extractors) grows the C heap; glibc keeps the freed memory for reuse instead of giving it
 back, so the worker's RSS ratchets up to its largest page and stays there. After a page
 that grew the worker by ``trim_step`` bytes, ``malloc_trim`` hands the free memory back.
-On a worker's ~85 MB heap a trim takes ~0.3 ms (1 % of a page's extraction), so the step
-is small: on the 781 dev-corpus pages a 1 MiB step trims after half of them and holds the
-worker at 85 MB on average (95 MB at most), where a 16 MiB step let it sit at 95 MB (105
-at most). Trimming after every page gains nothing more; neither did a fixed
+On a worker's ~60 MB heap a trim takes ~0.3 ms (1 % of a page's extraction), so the step
+is small: on the 781 dev-corpus pages a 1 MiB step trims after two pages in three and
+holds the worker at 61 MB on average (69 MB at most), where a 16 MiB step let it sit at
+73 MB (81 at most). Trimming after every page gains nothing more; neither did a fixed
 ``M_MMAP_THRESHOLD`` nor ``PYTHONMALLOC=malloc`` (slower too), and the worker has one
 thread, so one malloc arena. A worker still above ``retire_above`` after trimming (memory
 held by caches or fragmentation) asks to be replaced by a fresh one, which bounds each
