@@ -4,6 +4,8 @@ Project settings carry the ``NEWSCRAWLER_`` prefix; ``ARCHIVE_DIR`` and ``STATE_
 named as users know them from the README.
 """
 
+from scrapy.settings import default_settings
+
 BOT_NAME = "newscrawler"
 SPIDER_MODULES = ["newscrawler.spiders"]
 NEWSPIDER_MODULE = "newscrawler.spiders"
@@ -63,6 +65,15 @@ NEWSCRAWLER_ALLOW_PRIVATE_TARGETS = False
 # and the telnet console does the same over telnet: an archiving crawler needs neither.
 REMOTE_CONTROL_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+# RemoteControl's module imports aiohttp (~10 MB, resident for the whole crawl) before it
+# reads REMOTE_CONTROL_ENABLED, so it is also left out of Scrapy's default extensions.
+# Not disabled with None in EXTENSIONS: Scrapy imports every class named there, those set
+# to None included (scrapy/scrapy#7820).
+EXTENSIONS_BASE = {
+    path: order
+    for path, order in default_settings.EXTENSIONS_BASE.items()
+    if path != "scrapy.extensions.remote_control.RemoteControl"
+}
 
 DOWNLOADER_MIDDLEWARES = {
     # First of all, before OffsiteMiddleware (50) and RobotsTxtMiddleware (100): no

@@ -20,12 +20,6 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from newscrawler.tools.export import FORMATS, export_records
-from newscrawler.tools.files import latest_revisions, read_records
-from newscrawler.tools.report import write_report
-from newscrawler.tools.stats import archive_stats, format_stats
-from newscrawler.tools.validate import validate_archive
-
 SUBCOMMANDS = ("validate", "stats", "export", "report")
 
 
@@ -40,6 +34,9 @@ class Command(ScrapyCommand):
         return "Validate, count, export or report on a JSON Lines archive"
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
+        # Called only for the command being run, like run().
+        from newscrawler.tools.export import FORMATS
+
         super().add_options(parser)
         parser.add_argument("-o", "--output", help="export/report: the file to write")
         parser.add_argument("--format", choices=FORMATS, default="csv", help="export: file format")
@@ -59,6 +56,8 @@ class Command(ScrapyCommand):
         self.exitcode = getattr(self, f"_{subcommand}")(path, opts)
 
     def _validate(self, path: Path, opts: argparse.Namespace) -> int:
+        from newscrawler.tools.validate import validate_archive
+
         report = validate_archive(path)
         for problem in report.problems:
             print(problem)
@@ -66,17 +65,25 @@ class Command(ScrapyCommand):
         return 0 if report.ok else 1
 
     def _stats(self, path: Path, opts: argparse.Namespace) -> int:
+        from newscrawler.tools.files import read_records
+        from newscrawler.tools.stats import archive_stats, format_stats
+
         stats = archive_stats(read_records(path))
         print(json.dumps(stats, ensure_ascii=False, indent=2) if opts.json else format_stats(stats))
         return 0
 
     def _export(self, path: Path, opts: argparse.Namespace) -> int:
+        from newscrawler.tools.export import export_records
+        from newscrawler.tools.files import latest_revisions, read_records
+
         records = latest_revisions(read_records(path)) if opts.latest else list(read_records(path))
         rows = export_records(records, Path(opts.output), opts.format)
         print(f"exported {rows} rows to {opts.output}")
         return 0
 
     def _report(self, path: Path, opts: argparse.Namespace) -> int:
+        from newscrawler.tools.report import write_report
+
         data = write_report(path, Path(opts.output))
         print(f"report on {data['articles']} articles written to {opts.output}")
         return 0

@@ -15,8 +15,6 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from newscrawler.extraction import UnparsableDocument, extract_article
-
 
 class Command(ScrapyCommand):
     requires_project = True
@@ -33,6 +31,8 @@ class Command(ScrapyCommand):
         parser.add_argument("--url", help="the page's URL, for a saved file (resolves relative links)")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        from newscrawler.extraction import UnparsableDocument, extract_article
+
         if len(args) != 1:
             raise UsageError("give one file path or URL")
         target = args[0]

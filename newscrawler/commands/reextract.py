@@ -15,8 +15,6 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.settings import SETTINGS_PRIORITIES
 
-from newscrawler.warc.replay import ReplaySpider
-
 
 class Command(ScrapyCommand):
     requires_project = True
@@ -45,6 +43,8 @@ class Command(ScrapyCommand):
             self.settings.set("STATE_DIR", self._state_dir.name, priority="cmdline")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        from newscrawler.warc.replay import ReplaySpider
+
         if not args:
             raise UsageError("give one or more WARC files")
         missing = [name for name in args if not Path(name).is_file()]

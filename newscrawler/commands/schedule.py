@@ -17,9 +17,6 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.utils.log import configure_logging
 
-from newscrawler.scheduling.scheduler import Scheduler, SchedulerBusy, SchedulerOptions
-from newscrawler.sites import SitesFileError
-
 logger = logging.getLogger(__name__)
 
 DEFAULT_STATE_DIR = "state"
@@ -74,6 +71,9 @@ class Command(ScrapyCommand):
             raise UsageError("--shutdown-timeout must be ≥ 0")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        from newscrawler.scheduling.scheduler import Scheduler, SchedulerBusy, SchedulerOptions
+        from newscrawler.sites import SitesFileError
+
         if args:
             raise UsageError(f"unexpected arguments: {' '.join(args)}")
         assert self.settings is not None

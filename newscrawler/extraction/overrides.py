@@ -5,29 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import lxml.html
-from lxml.cssselect import CSSSelector
-from lxml.etree import XPathError
 
 from newscrawler.extraction.authors import split_names
 from newscrawler.extraction.dates import normalize_iso_date
 from newscrawler.extraction.document import Document, text_of
 from newscrawler.extraction.media import absolute_url
+from newscrawler.extraction.selectors import select
 from newscrawler.extraction.text import clean_paragraphs, clean_text
-
-
-class InvalidSelector(ValueError):
-    """A configured selector is neither valid CSS nor valid XPath."""
-
-
-def select(tree: lxml.html.HtmlElement, selector: str) -> list[Any]:
-    """Elements or strings matched by a CSS selector or an XPath expression."""
-    try:
-        if selector.startswith(("/", "(", "./")):
-            result = tree.xpath(selector)
-            return result if isinstance(result, list) else [result]
-        return list(CSSSelector(selector)(tree))
-    except (XPathError, SyntaxError, ValueError) as error:
-        raise InvalidSelector(f"invalid selector {selector!r}: {error}") from error
 
 
 def apply_overrides(

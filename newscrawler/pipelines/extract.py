@@ -5,18 +5,21 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
 from newscrawler.crawlinfo import crawl_id_of
-from newscrawler.extraction import ArticleExtractor, UnparsableDocument
+from newscrawler.extraction import UnparsableDocument
 from newscrawler.items import ArticleRecord, FetchedPage, FetchValidators
 from newscrawler.pipelines.drops import ExtractionFailed, ExtractionTimeout, ListingPage, NotHtml
 from newscrawler.safety.deadline import DeadlineExceeded, deadline
 from newscrawler.workers.pool import ExtractionPool, TaskFailed, TaskTimedOut, WorkerCrashed
 from newscrawler.workers.task import ExtractionTask, Fields, run_task, task_of
+
+if TYPE_CHECKING:
+    from newscrawler.extraction import ArticleExtractor
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +46,13 @@ class ExtractArticlePipeline:
         self.timeout = timeout
         self.pool = pool
         self.stats = stats
-        # In-process only: each worker process builds its own.
-        self.extractor = ArticleExtractor() if pool is None else None
+        # In-process only: each worker process builds its own, and with workers the crawl
+        # process does not even import the extraction code (trafilatura, the language model).
+        self.extractor: ArticleExtractor | None = None
+        if pool is None:
+            from newscrawler.extraction import ArticleExtractor
+
+            self.extractor = ArticleExtractor()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:

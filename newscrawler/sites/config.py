@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 import lxml.html
 import yaml
 
-from newscrawler.extraction.overrides import InvalidSelector, select
+from newscrawler.extraction.selectors import InvalidSelector, select
 
 DEFAULT_MAX_DEPTH = 5
 DEFAULT_MAX_PAGES = 10_000

@@ -3,6 +3,10 @@
 The same :func:`run_task` runs in-process (``NEWSCRAWLER_EXTRACTION_WORKERS = 0``) and in a
 worker process, so both give identical fields by construction. A task carries only what
 extraction reads (no headers dict, no Scrapy objects): it is pickled once per page.
+
+The crawl process imports this module to make tasks and to name :func:`run_task` to the
+workers (it travels pickled, by reference), so the extraction code is imported only where
+:func:`run_task` runs.
 """
 
 from __future__ import annotations
@@ -10,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newscrawler.extraction import ArticleExtractor, ExtractionOptions, parse_document
-from newscrawler.extraction.dates import normalize_iso_date
-from newscrawler.extraction.pagetype import looks_like_article_page
 from newscrawler.items import FetchedPage
+
+if TYPE_CHECKING:
+    from newscrawler.extraction import ArticleExtractor
 
 Fields = dict[str, Any]
 
@@ -32,7 +36,7 @@ class ExtractionTask:
 
 # What a worker runs on each task: (its extractor, the task) -> fields, or None for a page
 # that is not an article. Tests pass their own (crashing, hanging) function.
-TaskFunction = Callable[[ArticleExtractor, ExtractionTask], Fields | None]
+TaskFunction = Callable[["ArticleExtractor", ExtractionTask], Fields | None]
 
 
 def task_of(page: FetchedPage) -> ExtractionTask:
@@ -53,6 +57,10 @@ def run_task(extractor: ArticleExtractor, task: ExtractionTask) -> Fields | None
     Discovery hints (a news sitemap's title and date) fill fields the page does not give.
     Raises ``UnparsableDocument`` when the text is not HTML.
     """
+    from newscrawler.extraction import ExtractionOptions, parse_document
+    from newscrawler.extraction.dates import normalize_iso_date
+    from newscrawler.extraction.pagetype import looks_like_article_page
+
     doc = parse_document(task.text, task.url, task.content_type)
     if not looks_like_article_page(doc):
         return None

@@ -12,12 +12,15 @@ from __future__ import annotations
 import signal
 import traceback
 from multiprocessing.connection import Connection
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from newscrawler.extraction import ArticleExtractor, UnparsableDocument
+from newscrawler.extraction import UnparsableDocument
 from newscrawler.safety.deadline import DeadlineExceeded, deadline
 from newscrawler.workers.memory import MemoryKeeper
 from newscrawler.workers.task import ExtractionTask, TaskFunction
+
+if TYPE_CHECKING:
+    from newscrawler.extraction import ArticleExtractor
 
 READY = ("ready",)
 
@@ -46,6 +49,10 @@ def serve(connection: Connection, function: TaskFunction, timeout: float, retire
     # Ctrl-C reaches the whole process group: the crawl decides when workers stop (it
     # closes the pipe), so a worker does not die mid-task with a KeyboardInterrupt.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Imported here, not with the module: the crawl process imports the module too (for
+    # READY and WorkerConfig) and must not load the extraction code.
+    from newscrawler.extraction import ArticleExtractor
+
     extractor = ArticleExtractor()
     memory = MemoryKeeper(retire_above)
     connection.send(READY)
