@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,8 @@ FAST = {
 }
 # Fields that differ between any two crawls of the same pages.
 PER_CRAWL_FIELDS = ("crawl_id", "fetched_at", "warc_file", "warc_record_id")
+WORKERS_RETIRED = "newscrawler/extraction/workers_retired"
+WORKERS_REPLACED = "newscrawler/extraction/workers_replaced"
 
 
 @dataclass
@@ -52,6 +54,8 @@ class Run:
     archived: float | None
     samples: Samples
     workdir: Path
+    stats: dict[str, float] = field(default_factory=dict)
+    """The crawl's numeric closing stats."""
 
     @property
     def rate(self) -> float:
@@ -125,7 +129,7 @@ def crawl(name: str, site: SiteProcess, pages: int, workdir: Path, workers: int 
     if process.returncode != 0:
         raise SystemExit(f"{name} crawl failed (exit {process.returncode}); see {log_path}")
     seconds = stats.get("elapsed_time_seconds") or time.monotonic() - started
-    return Run(name, site.served, float(seconds), stats.get("newscrawler/archived"), samples, workdir)
+    return Run(name, site.served, float(seconds), stats.get("newscrawler/archived"), samples, workdir, stats)
 
 
 def closing_stats(log: str) -> dict[str, float]:
@@ -176,6 +180,13 @@ def table(runs: list[Run], pages: int, cores: int) -> str:
         marks = _crawling_marks(run.samples, pages)
         series = " ".join(f"{run.samples.marks[mark][0] / 2**20:.0f}" for mark in marks)
         lines.append(f"- {run.name}: {series or '—'}")
+    # A retired worker outgrew NEWSCRAWLER_EXTRACTION_WORKER_MAX_MB; a replaced one crashed or hung.
+    for run in runs:
+        if WORKERS_RETIRED in run.stats:
+            lines.append(
+                f"\n{run.name}: extraction workers retired {int(run.stats[WORKERS_RETIRED])}, "
+                f"replaced {int(run.stats.get(WORKERS_REPLACED, 0))}"
+            )
     return "\n".join(lines)
 
 
