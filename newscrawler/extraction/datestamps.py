@@ -16,15 +16,13 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
-from newscrawler.extraction.datetext import dates_in, visible_lines
+from newscrawler.extraction.datetext import DIGIT, LETTER_WORD, dates_in, visible_lines
 from newscrawler.extraction.vocabulary import OTHER_DATE_LABELS
 
 # A stamp line holds its date, perhaps a time, and at most a place or a label ("Hamburg,
 # den 2. Dezember 2022", "Stand: 01.02.2022"); more words make it a sentence or a
 # citation ("Vol. 371, pp. 260, 15. Januar 2021, DOI …"), whose date is another's.
 _STAMP_WORDS = 2
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
-_DIGIT = re.compile(r"\d")
 # Day-first with dashes ("/meldungen/29-10-2021"): htmldate reads year-first URL dates only.
 _URL_DAY_FIRST = re.compile(r"(?<![\d])(\d{1,2})[-_.](\d{1,2})[-_.]((?:19|20)\d\d)(?!\d)")
 
@@ -37,14 +35,14 @@ def date_stamps(tree: lxml.html.HtmlElement) -> Iterator[date]:
     stamp was the published date on 87 % of pages, the oldest on 71 %).
     """
     for line in visible_lines(tree):
-        if not _DIGIT.search(line):
+        if not DIGIT.search(line):
             continue
         found = dates_in(line)
         if len(found) != 1:  # two dates in a line are a range or a list, no stamp
             continue
         start, end, day = found[0]
         before, after = line[:start], line[end:]
-        if len(_LETTER_WORD.findall(f"{before} {after}")) > _STAMP_WORDS:
+        if len(LETTER_WORD.findall(f"{before} {after}")) > _STAMP_WORDS:
             continue
         if before.casefold().rstrip(" :").endswith(OTHER_DATE_LABELS):  # "Registriert: 18.09.2008"
             continue

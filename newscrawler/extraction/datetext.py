@@ -68,8 +68,8 @@ _LABEL_GAP_CHARS = 25
 _LABEL_REACH_CHARS = 60
 _WORD = re.compile(r"\w+")
 # Words of letters: the time after a byline's date ("at 10:00 am") is no prose.
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
-_DIGIT = re.compile(r"\d")
+LETTER_WORD = re.compile(r"[^\W\d_]+")
+DIGIT = re.compile(r"\d")
 
 
 def parse_date_text(text: str) -> date | None:
@@ -216,7 +216,7 @@ def _byline_dates(lines: Iterable[str]) -> list[date]:
     found: list[date] = []
     previous = ""
     for line in lines:
-        if _DIGIT.search(line):  # most lines hold none; five patterns cost more
+        if DIGIT.search(line):  # most lines hold none; five patterns cost more
             for start, end, day in dates_in(line):
                 label = f"{previous} {line[:start]}"
                 if not _inside_prose(line, start, end) and not _labels_another_date(label):
@@ -232,7 +232,7 @@ def _inside_prose(line: str, start: int, end: int) -> bool:
     …"); in a shorter line words run on both sides ("… wurde am 18. Oktober 2021 am
     Erzberg eröffnet") where a byline has a label before it and a time after.
     """
-    before, after = _LETTER_WORD.findall(line[:start]), _LETTER_WORD.findall(line[end:])
+    before, after = LETTER_WORD.findall(line[:start]), LETTER_WORD.findall(line[end:])
     if len(line) > _PARAGRAPH_CHARS:
         return len(before) > _DATELINE_WORDS
     return len(before) > _PROSE_WORDS and len(after) > _PROSE_WORDS
