@@ -28,7 +28,7 @@ dass das Geld für die neue Brücke über den Fluss aus dem Haushalt kommen soll
 
 
 @pytest.fixture
-def jusText_as_shipped(monkeypatch: pytest.MonkeyPatch) -> None:
+def justext_as_shipped(monkeypatch: pytest.MonkeyPatch) -> None:
     """trafilatura and jusText as they are without our change, restored afterwards."""
     monkeypatch.setattr(justext.core, "define_stoplist", inspect.unwrap(justext.core.define_stoplist))
     monkeypatch.setattr(trafilatura.external, "JT_STOPLIST", None)
@@ -39,7 +39,7 @@ def justext_paragraphs() -> list[str]:
     return [etree.tostring(p, encoding="unicode", method="text") for p in body]
 
 
-def test_the_set_is_the_one_justext_builds(jusText_as_shipped: None) -> None:
+def test_the_set_is_the_one_justext_builds(justext_as_shipped: None) -> None:
     shipped = justext.core.define_stoplist(trafilatura.external.jt_stoplist_init())
     compact = StopWords(all_justext_stopwords)
     assert len(compact) == len(shipped) > 100_000
@@ -57,7 +57,7 @@ def test_words_outside_the_set_are_not_in_it() -> None:
     assert 3 not in compact
 
 
-def test_justext_keeps_the_same_paragraphs(jusText_as_shipped: None) -> None:
+def test_justext_keeps_the_same_paragraphs(justext_as_shipped: None) -> None:
     shipped = justext_paragraphs()
     keep_justext_stopwords_compact()
     stoplist: object = trafilatura.external.JT_STOPLIST
