@@ -9,8 +9,8 @@ from typing import Any
 
 import lxml.html
 from lxml import etree
-from w3lib.encoding import html_to_unicode
 
+from newscrawler.encoding import decode_page
 from newscrawler.extraction.classes import ClassNames
 from newscrawler.extraction.structured import StructuredData, read_structured_data
 
@@ -50,14 +50,14 @@ class Document:
 
 
 def decode_html(html: str | bytes, content_type: str | None = None) -> str:
-    """Bytes to text: BOM, then HTTP header, then ``<meta charset>``, then detection.
+    """Bytes to text with the crawl's own decoder (:func:`newscrawler.encoding.decode_page`).
 
-    w3lib's order is the one browsers follow, so the text matches what readers saw.
+    One decoder, so that a page extracted from its bytes (``scrapy extract``, benchmarks)
+    reads exactly as the crawl and WARC replay read it.
     """
     if isinstance(html, str):
         return html
-    _, text = html_to_unicode(content_type, html)
-    return text
+    return decode_page(html, content_type)
 
 
 def parse_document(html: str | bytes, url: str, content_type: str | None = None) -> Document:
