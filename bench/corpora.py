@@ -1,4 +1,4 @@
-"""Loaders for the three development corpora under shared/corpora.
+"""Loaders for the development corpora under shared/corpora.
 
 A loader returns `Page`s: where the page is on disk, the URL to pass to the extractor,
 and the gold annotation as the corpus stores it. The HTML itself is read later, one page
@@ -16,8 +16,9 @@ from typing import Any
 
 AEB = "aeb"
 TRAF = "traf"
+FUNDUS = "fundus"
 LABELS = "labels"
-CORPUS_NAMES = (AEB, TRAF, LABELS)
+CORPUS_NAMES = (AEB, TRAF, FUNDUS, LABELS)
 
 # evaldata.json keys some URLs with the sub-collection they came from ("hard::https://…")
 _TRAF_KEY_PREFIXES = ("hard::", "recall::")
@@ -29,8 +30,8 @@ class Page:
 
     `path` is the gzip file; it holds the original bytes (original encoding), which
     both systems receive unchanged. `gold` is the corpus's annotation for the page:
-    aeb -> the articleBody string; traf -> the evaldata.json item; labels -> the
-    bio-related-dev.json record.
+    aeb -> the articleBody string; traf -> the evaldata.json item; fundus -> the
+    ground-truth.json item; labels -> the bio-related-dev.json record.
     """
 
     corpus: str
@@ -96,6 +97,17 @@ def load_traf(root: Path) -> list[Page]:
     ]
 
 
+def load_fundus(root: Path) -> list[Page]:
+    """fundus-dev: ground-truth.json {id: {url, title, authors, published_at, body, …}}
+    and html/<id>.html.gz (UTF-8 bytes, though a page may declare another charset)."""
+    base = root / "fundus-dev"
+    truth: dict[str, dict[str, Any]] = _load_json(base / "ground-truth.json")
+    return [
+        Page(FUNDUS, page_id, item["url"], base / "html" / f"{page_id}.html.gz", item)
+        for page_id, item in sorted(truth.items())
+    ]
+
+
 def load_labels(root: Path) -> list[Page]:
     """labels/bio-related-dev.json: {id: {url, page, author_bio, related, …}}; `page` is
     relative to the corpora root."""
@@ -106,7 +118,7 @@ def load_labels(root: Path) -> list[Page]:
     ]
 
 
-LOADERS = {AEB: load_aeb, TRAF: load_traf, LABELS: load_labels}
+LOADERS = {AEB: load_aeb, TRAF: load_traf, FUNDUS: load_fundus, LABELS: load_labels}
 
 
 def load(root: Path, names: tuple[str, ...], limit: int | None = None) -> dict[str, list[Page]]:

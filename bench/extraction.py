@@ -1,6 +1,6 @@
 """Extraction benchmark: newscrawler beside trafilatura on the development corpora.
 
-    python -m bench [--only aeb,traf,labels] [--limit N] [--json PATH] [--dump DIR]
+    python -m bench [--only aeb,traf,fundus,labels] [--limit N] [--json PATH] [--dump DIR]
                     [--corpora DIR] [--systems newscrawler,trafilatura]
 
 Each system runs once, in its own child process, over every distinct page of the chosen
@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpora import CORPUS_NAMES, Page, load
+from bench.losses import find_losses, load_explanations, loss_table
 from bench.report import markdown_table
 from bench.runner import Job, RunResult, progress, run_isolated
 from bench.scoring import SCORERS, PageRows
-from bench.systems import NEWSCRAWLER, SYSTEM_NAMES
+from bench.systems import NEWSCRAWLER, SYSTEM_NAMES, TRAFILATURA
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPORA_ENV = "NEWSCRAWLER_CORPORA"
@@ -45,7 +46,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--only",
         type=lambda v: _names(v, CORPUS_NAMES),
         default=CORPUS_NAMES,
-        help="comma-separated corpora to run (default: aeb,traf,labels)",
+        help="comma-separated corpora to run (default: aeb,traf,fundus,labels)",
     )
     parser.add_argument(
         "--systems",
@@ -154,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     counts = ", ".join(f"{name} {len(pages)}" for name, pages in corpora.items())
     print(f"Pages: {counts} ({len(jobs)} distinct); corpora: {root}\n")
     print(markdown_table(figures, corpora.keys()))
+    if NEWSCRAWLER in rows and TRAFILATURA in rows:
+        print()
+        print(loss_table(find_losses(rows[NEWSCRAWLER], rows[TRAFILATURA]), load_explanations()))
     if args.json:
         _write_json(args.json, {"corpora": str(root), "limit": args.limit, "figures": figures})
     if args.dump:

@@ -14,6 +14,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 # ---------------------------------------------------------------------------------------
@@ -190,6 +191,63 @@ def share(hits: Sequence[bool]) -> float | None:
     """Share of True among `hits`; None when there is nothing to count (shown as "—",
     not as a misleading 0)."""
     return sum(hits) / len(hits) if hits else None
+
+
+# ---------------------------------------------------------------------------------------
+# fundus: author sets and publication days (shared/corpora/README.md, fundus-dev)
+# ---------------------------------------------------------------------------------------
+
+
+def author_set(names: Iterable[str]) -> frozenset[str]:
+    """Names compared case-insensitively with white space collapsed; blanks dropped."""
+    return frozenset(n for n in (normalize_space(name).casefold() for name in names) if n)
+
+
+def authors_match(gold: Iterable[str], extracted: Iterable[str]) -> bool:
+    """Equal sets of names: an extra or a missing author is a miss."""
+    return author_set(gold) == author_set(extracted)
+
+
+def _parse_datetime(value: str) -> datetime | date | None:
+    """An ISO date or date-time ("2024-05-01", "2024-05-01 10:00:00+02:00", "…T…Z")."""
+    text = value.strip()
+    try:
+        return (
+            datetime.fromisoformat(text.replace("Z", "+00:00"))
+            if len(text) > 10
+            else date.fromisoformat(text)
+        )
+    except ValueError:
+        return None
+
+
+def same_day(gold: str, extracted: str | None) -> bool:
+    """The extracted publication date falls on gold's day, read in gold's own offset or
+    in UTC: "2024-05-01T23:30:00-04:00" matches gold "2024-05-02 03:30:00+00:00".
+
+    Decided here: a date without a time matches gold's local day or its UTC day; an
+    unparsable extracted value is a miss.
+    """
+    gold_moment = _parse_datetime(gold)
+    found = _parse_datetime(extracted) if extracted else None
+    if gold_moment is None or found is None:
+        return False
+    reference = gold_moment if isinstance(gold_moment, datetime) else None
+    gold_days = {gold_moment.date() if isinstance(gold_moment, datetime) else gold_moment}
+    if reference is not None and reference.tzinfo is not None:
+        gold_days.add(reference.astimezone(UTC).date())
+    if (
+        not isinstance(found, datetime)
+        or found.tzinfo is None
+        or reference is None
+        or reference.tzinfo is None
+    ):
+        # One side has no offset: its day is compared as written.
+        found_day = found.date() if isinstance(found, datetime) else found
+        return found_day in gold_days
+    in_gold_offset = found.astimezone(reference.tzinfo).date() == reference.date()
+    in_utc = found.astimezone(UTC).date() == reference.astimezone(UTC).date()
+    return in_gold_offset or in_utc
 
 
 # ---------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from bench import metrics
-from bench.corpora import AEB, LABELS, TRAF, Page
+from bench.corpora import AEB, FUNDUS, LABELS, TRAF, Page
 from bench.systems import Record
 
 Figures = dict[str, float]
@@ -65,10 +65,11 @@ def related_items(blocks: object) -> list[metrics.RelatedItem]:
     return items
 
 
-def score_aeb(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows]:
-    """Shingle P/R/F1 of the body on aeb-dev."""
-    shares = [metrics.shingle_shares(p.gold, _text(lookup(p).get("body")) or "") for p in pages]
-    prf = metrics.aeb_scores(shares)
+def _body_shingle_rows(
+    pages: Sequence[Page], gold_body: Callable[[Page], str], lookup: Lookup
+) -> tuple[metrics.PRF, PageRows]:
+    """Shingle P/R/F1 of the body over pages, and one row per page (worst first)."""
+    shares = [metrics.shingle_shares(gold_body(p), _text(lookup(p).get("body")) or "") for p in pages]
     rows: PageRows = []
     for page, s in zip(pages, shares, strict=True):
         precision, recall = metrics.shingle_precision(s), metrics.shingle_recall(s)
@@ -82,11 +83,54 @@ def score_aeb(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows]
             }
         )
     rows.sort(key=lambda r: r["f1"])
+    return metrics.aeb_scores(shares), rows
+
+
+def score_aeb(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows]:
+    """Shingle P/R/F1 of the body on aeb-dev."""
+    prf, rows = _body_shingle_rows(pages, lambda p: str(p.gold), lookup)
     return {
         "aeb_precision": prf.precision,
         "aeb_recall": prf.recall,
         "aeb_f1": prf.f1,
     }, rows
+
+
+def score_fundus(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows]:
+    """Shingle P/R/F1 of the body, and title / author set / publication day shares, on
+    fundus-dev (each share over the pages with a gold value)."""
+    prf, rows = _body_shingle_rows(pages, lambda p: str(p.gold.get("body") or ""), lookup)
+    by_id = {row["id"]: row for row in rows}
+    hits: dict[str, list[bool]] = {"title": [], "authors": [], "date": []}
+    for page in pages:
+        record, gold, row = lookup(page), page.gold, by_id[page.page_id]
+        gold_title, gold_date = metrics.gold_text(gold.get("title")), _text(gold.get("published_at"))
+        gold_names = [str(n) for n in gold.get("authors") or []]
+        title, date = _text(record.get("title")), _text(record.get("published_at"))
+        names = [n for a in _author_dicts(record) if (n := _text(a.get("name")))]
+        outcomes = {
+            "title": None
+            if gold_title is None
+            else (metrics.text_matches(gold_title, title), gold_title, title),
+            "authors": None
+            if not gold_names
+            else (metrics.authors_match(gold_names, names), gold_names, names),
+            "date": None if not gold_date else (metrics.same_day(gold_date, date), gold_date, date),
+        }
+        for field, outcome in outcomes.items():
+            if outcome is None:  # no gold value: the page is not in this share
+                continue
+            ok, expected, got = outcome
+            hits[field].append(ok)
+            if not ok:
+                row[field] = {"gold": expected, "got": got}
+    figures: dict[str, float | None] = {
+        "fundus_precision": prf.precision,
+        "fundus_recall": prf.recall,
+        "fundus_f1": prf.f1,
+    }
+    figures.update({f"fundus_{field}": metrics.share(ok) for field, ok in hits.items()})
+    return _known(figures), rows
 
 
 def score_traf(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows]:
@@ -101,6 +145,7 @@ def score_traf(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows
         row: dict[str, Any] = {
             "id": page.page_id,
             "url": page.url,
+            "f1": metrics.snippet_scores(counts).f1 if counts.tp + counts.fp + counts.fn else 1.0,
             "fn": counts.fn,
             "fp": counts.fp,
         }
@@ -184,4 +229,4 @@ def score_labels(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRo
     return _known(figures), rows
 
 
-SCORERS = {AEB: score_aeb, TRAF: score_traf, LABELS: score_labels}
+SCORERS = {AEB: score_aeb, TRAF: score_traf, FUNDUS: score_fundus, LABELS: score_labels}
