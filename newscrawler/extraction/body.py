@@ -13,6 +13,7 @@ import trafilatura
 from newscrawler.extraction.boilerplate import find_boilerplate
 from newscrawler.extraction.document import Document
 from newscrawler.extraction.notices import without_notices
+from newscrawler.extraction.prose import prose_chars
 from newscrawler.extraction.remnants import without_remnants
 from newscrawler.extraction.split_body import find_split_body, joined_article
 from newscrawler.extraction.text import lines_to_paragraphs
@@ -28,6 +29,14 @@ _MAX_EXCLUDED_SHARE = 0.4
 _TRUSTED_BODY_CHARS = 1000
 _PROSE_LINE_CHARS = 60
 _MIN_PROSE_SHARE = 0.5
+# The safety net. A body holding less than this share of the page's running-text
+# paragraphs (those outside the blocks dropped for a named reason) lost most of the
+# article without one: trafilatura's fast path stopped at a figure or an inline box, or a
+# split article was read from the wrong rows. Then the full extraction (with trafilatura's
+# own fallbacks) of the page runs, and wins when it holds clearly more text.
+_MIN_PROSE_KEPT = 0.5
+_MIN_PROSE_CHECKED = 500
+_MIN_RECOVERY_GAIN = 1.5
 
 
 def extract_body(doc: Document, exclude: list[lxml.html.HtmlElement] | None = None) -> str:
@@ -43,8 +52,11 @@ def extract_body(doc: Document, exclude: list[lxml.html.HtmlElement] | None = No
         parts = find_split_body(doc.tree)
         tree = joined_article(parts) if parts else doc.tree
         text = _trafilatura_text(tree, doc.url, prune, fast=True)
-        if not looks_trustworthy(text):
+        ran_full = not looks_trustworthy(text)
+        if ran_full:
             text = _trafilatura_text(tree, doc.url, prune, fast=False)
+        if lost_most_prose(text, prose_chars(doc.tree, _DROP_MARK)):
+            text = _recovered(doc, tree, prune, text, ran_full=ran_full)
     finally:
         for element in dropped:
             element.attrib.pop(_DROP_MARK, None)
@@ -63,6 +75,30 @@ def _trafilatura_text(tree: lxml.html.HtmlElement, url: str, prune: str | None, 
         fast=fast,
     )
     return text or ""
+
+
+def lost_most_prose(text: str, prose: int) -> bool:
+    """Whether a body kept less than half of the page's running text.
+
+    >>> lost_most_prose("x" * 900, prose=4000)
+    True
+    >>> lost_most_prose("x" * 3000, prose=4000)
+    False
+    """
+    return prose >= _MIN_PROSE_CHECKED and len(text) < _MIN_PROSE_KEPT * prose
+
+
+def _recovered(
+    doc: Document, tree: lxml.html.HtmlElement, prune: str | None, text: str, *, ran_full: bool
+) -> str:
+    """The longest of the full extractions not tried yet, when it holds clearly more text."""
+    candidates = []
+    if not ran_full:
+        candidates.append(_trafilatura_text(tree, doc.url, prune, fast=False))
+    if tree is not doc.tree:  # the split-article reading may itself be what lost the text
+        candidates.append(_trafilatura_text(doc.tree, doc.url, prune, fast=False))
+    best = max(candidates, key=len, default=text)
+    return best if len(best) >= _MIN_RECOVERY_GAIN * len(text) else text
 
 
 def looks_trustworthy(text: str) -> bool:
