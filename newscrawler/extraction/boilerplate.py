@@ -19,6 +19,10 @@ _CONTAINERS = frozenset({"html", "body", "main", "article"})
 # Widgets are short; a long box with such a name wraps content ("paywall-container" holds
 # the article's free part), and its inner widgets are looked at instead.
 _MAX_BOX_CHARS = 1200
+# A paragraph is a widget's text only when it is short and alone: a long one, or one of a
+# run of paragraphs of the same class, is the article's own text that a theme classes
+# for its paywall script (<p class="paywall"> on every paragraph behind the paywall).
+_MAX_NOTICE_PARAGRAPH_CHARS = 400
 
 
 def find_boilerplate(doc: Document) -> list[lxml.html.HtmlElement]:
@@ -32,10 +36,21 @@ def find_boilerplate(doc: Document) -> list[lxml.html.HtmlElement]:
             continue
         if found and _inside(element, found[-1]):
             continue
-        if len(text_of(element)) > _MAX_BOX_CHARS:
+        if len(text_of(element)) > _MAX_BOX_CHARS or _is_running_text(element):
             continue
         found.append(element)
     return found
+
+
+def _is_running_text(element: lxml.html.HtmlElement) -> bool:
+    if element.tag != "p":
+        return False
+    if len(text_of(element)) > _MAX_NOTICE_PARAGRAPH_CHARS:
+        return True
+    parent, classes = element.getparent(), element.get("class")
+    if parent is None or not classes:
+        return False
+    return any(sibling is not element and sibling.get("class") == classes for sibling in parent.iterchildren("p"))
 
 
 def _inside(element: lxml.html.HtmlElement, ancestor: lxml.html.HtmlElement) -> bool:
