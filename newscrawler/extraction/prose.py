@@ -13,9 +13,10 @@ import lxml.html
 from lxml import etree
 
 # Paragraphs of running text: long enough to be a sentence or more, not inside page
-# chrome, not inside a block set aside for a named reason (marked by the caller).
+# chrome, not inside a block set aside for a named reason (marked by the caller). List
+# items count too: a guide of tips or products is an article made of long items.
 _PARAGRAPHS = (
-    "//p[not(ancestor-or-self::*[@{mark}])]"
+    "(//p|//li)[not(ancestor-or-self::*[@{mark}])]"
     "[not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or ancestor::form)]"
     "[string-length(normalize-space()) >= {min_chars}]"
 )
