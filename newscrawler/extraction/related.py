@@ -13,6 +13,7 @@ nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypedDict
 
@@ -25,7 +26,7 @@ from newscrawler.extraction.related_headings import (
     read_also_label,
 )
 from newscrawler.extraction.related_items import RelatedItem, build_item
-from newscrawler.extraction.related_links import TeaserLink, find_teaser_links, normalized
+from newscrawler.extraction.related_links import TeaserLink, find_teaser_links, normalized, site_of
 
 __all__ = ["RelatedBlock", "RelatedBlockRecord", "RelatedItem", "find_related_blocks"]
 
@@ -206,9 +207,22 @@ def _list_block(
     by_url: dict[str, list[TeaserLink]] = {}
     for link in links:
         by_url.setdefault(link.key, []).append(link)
+    heading = find_heading(element, links[0].element)
+    if heading is None and _all_off_site(by_url, index.page):
+        return None
     units = _units(element, index)
     items = [item for key, same in by_url.items() if (item := build_item(units[key], same)) is not None]
-    return RelatedBlock(element, find_heading(element, links[0].element), items, order[id(links[0].element)])
+    return RelatedBlock(element, heading, items, order[id(links[0].element)])
+
+
+def _all_off_site(keys: Iterable[str], page: str) -> bool:
+    """Every link leads to another site. Without a heading ("Around the web") such a list
+    is the article's own shop or source links (a deals post, a buying guide), not teasers
+    of the site's other stories."""
+    if not page:  # no page URL: nothing to compare with
+        return False
+    site = site_of(page)
+    return all(site_of(key) != site for key in keys)
 
 
 def _single_teaser_blocks(
