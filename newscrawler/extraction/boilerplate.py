@@ -50,7 +50,8 @@ def _is_running_text(element: lxml.html.HtmlElement) -> bool:
     parent, classes = element.getparent(), element.get("class")
     if parent is None or not classes:
         return False
-    return any(sibling is not element and sibling.get("class") == classes for sibling in parent.iterchildren("p"))
+    siblings = parent.iterchildren("p")
+    return any(sibling is not element and sibling.get("class") == classes for sibling in siblings)
 
 
 def _inside(element: lxml.html.HtmlElement, ancestor: lxml.html.HtmlElement) -> bool:
