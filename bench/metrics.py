@@ -221,33 +221,34 @@ def _parse_datetime(value: str) -> datetime | date | None:
         return None
 
 
+def _day(moment: datetime | date) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
 def same_day(gold: str, extracted: str | None) -> bool:
     """The extracted publication date falls on gold's day, read in gold's own offset or
     in UTC: "2024-05-01T23:30:00-04:00" matches gold "2024-05-02 03:30:00+00:00".
 
-    Decided here: a date without a time matches gold's local day or its UTC day; an
-    unparsable extracted value is a miss.
+    Decided here: when either side has no offset (a bare date, a naive time), its day as
+    written is compared with gold's local day and gold's UTC day; an unparsable extracted
+    value is a miss.
     """
     gold_moment = _parse_datetime(gold)
     found = _parse_datetime(extracted) if extracted else None
     if gold_moment is None or found is None:
         return False
-    reference = gold_moment if isinstance(gold_moment, datetime) else None
-    gold_days = {gold_moment.date() if isinstance(gold_moment, datetime) else gold_moment}
-    if reference is not None and reference.tzinfo is not None:
-        gold_days.add(reference.astimezone(UTC).date())
-    if (
-        not isinstance(found, datetime)
-        or found.tzinfo is None
-        or reference is None
-        or reference.tzinfo is None
-    ):
-        # One side has no offset: its day is compared as written.
-        found_day = found.date() if isinstance(found, datetime) else found
-        return found_day in gold_days
-    in_gold_offset = found.astimezone(reference.tzinfo).date() == reference.date()
-    in_utc = found.astimezone(UTC).date() == reference.astimezone(UTC).date()
-    return in_gold_offset or in_utc
+    gold_aware = isinstance(gold_moment, datetime) and gold_moment.tzinfo is not None
+    if gold_aware and isinstance(found, datetime) and found.tzinfo is not None:
+        assert isinstance(gold_moment, datetime)
+        return any(
+            found.astimezone(zone).date() == gold_moment.astimezone(zone).date()
+            for zone in (gold_moment.tzinfo, UTC)
+        )
+    gold_days = {_day(gold_moment)}
+    if gold_aware:
+        assert isinstance(gold_moment, datetime)
+        gold_days.add(gold_moment.astimezone(UTC).date())
+    return _day(found) in gold_days
 
 
 # ---------------------------------------------------------------------------------------

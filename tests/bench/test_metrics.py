@@ -224,3 +224,25 @@ def test_related_scores_are_micro_over_pages() -> None:
     )
     assert result.titles_share == 0.75
     assert result.summaries_share == 0.0
+
+
+@pytest.mark.parametrize(
+    ("gold", "extracted", "expected"),
+    [
+        ("2024-05-02 10:00:00+02:00", "2024-05-02", True),
+        ("2024-05-02 01:30:00+02:00", "2024-05-01T23:30:00Z", True),  # gold's offset
+        ("2024-05-01 23:30:00-04:00", "2024-05-02T03:30:00+00:00", True),  # UTC reading
+        ("2024-05-02 01:30:00+02:00", "2024-05-01", True),  # gold's UTC day
+        ("2024-05-02 12:00:00+00:00", "2024-05-03T12:00:00+00:00", False),
+        ("2024-05-02 12:00:00", "2024-05-02T23:00:00-05:00", True),  # no gold offset: as written
+        ("2024-05-02 12:00:00+00:00", "not a date", False),
+        ("2024-05-02 12:00:00+00:00", None, False),
+    ],
+)
+def test_same_day(gold: str, extracted: str | None, expected: bool) -> None:
+    assert metrics.same_day(gold, extracted) is expected
+
+
+def test_author_sets_ignore_case_space_and_order() -> None:
+    assert metrics.authors_match(["Ann Lee", "dpa"], ["DPA", " ann  lee"])
+    assert not metrics.authors_match(["Ann Lee"], ["Ann Lee", "Bo Ma"])
