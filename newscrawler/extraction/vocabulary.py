@@ -591,6 +591,13 @@ NON_ARTICLE_PATH_SEGMENTS = frozenset(
         "auteur",
         "auteurs",
         "autore",
+        # staff profile pages under another name than "author"
+        "journalist",
+        "journalists",
+        "journalisten",
+        "contributor",
+        "contributors",
+        "columnists",
         "topic",
         "topics",
         "thema",
