@@ -12,6 +12,7 @@ import trafilatura
 
 from newscrawler.extraction.boilerplate import find_boilerplate
 from newscrawler.extraction.document import Document
+from newscrawler.extraction.lead import holds, lost_bare_lead
 from newscrawler.extraction.notices import without_notices
 from newscrawler.extraction.prose import prose_chars
 from newscrawler.extraction.remnants import without_remnants
@@ -40,6 +41,9 @@ _MIN_PROSE_SHARE = 0.5
 _MIN_PROSE_KEPT = 0.65
 _MIN_PROSE_CHECKED = 500
 _MIN_RECOVERY_GAIN = 1.3
+# A lead the fast path lost (see extraction/lead.py) is taken back with the full path's
+# text, unless that text is much shorter: then the full path lost more than it found.
+_MIN_LEAD_RECOVERY_SHARE = 0.9
 
 
 def extract_body(doc: Document, exclude: list[lxml.html.HtmlElement] | None = None) -> str:
@@ -60,6 +64,8 @@ def extract_body(doc: Document, exclude: list[lxml.html.HtmlElement] | None = No
             text = _trafilatura_text(tree, doc.url, prune, fast=False)
         if kept_too_little_prose(text, prose_chars(doc.tree, _DROP_MARK)):
             text = _recovered(doc, tree, prune, text, ran_full=ran_full)
+        elif not ran_full and (lead := lost_bare_lead(doc, text)):
+            text = _with_lead(doc, tree, prune, text, lead)
     finally:
         for element in dropped:
             element.attrib.pop(_DROP_MARK, None)
@@ -102,6 +108,12 @@ def _recovered(
         candidates.append(_trafilatura_text(doc.tree, doc.url, prune, fast=False))
     best = max(candidates, key=len, default=text)
     return best if len(best) >= _MIN_RECOVERY_GAIN * len(text) else text
+
+
+def _with_lead(doc: Document, tree: lxml.html.HtmlElement, prune: str | None, text: str, lead: str) -> str:
+    """The full extraction, when it holds the lead the fast one lost and little less text."""
+    full = _trafilatura_text(tree, doc.url, prune, fast=False)
+    return full if holds(full, lead) and len(full) >= _MIN_LEAD_RECOVERY_SHARE * len(text) else text
 
 
 def looks_trustworthy(text: str) -> bool:

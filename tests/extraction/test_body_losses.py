@@ -316,3 +316,51 @@ def test_a_long_article_keeps_its_paywalled_sections() -> None:
             assert text in body
     assert body.endswith("they will manage.")
     assert_no_chrome(body)
+
+
+# A radio news site: the report is bare text between <br>s after a photo box, the whole
+# column wrapped in layout <div>s, a cookie notice after it. trafilatura's fast path drops
+# the text right after the photo box, the anchor's lead; the page's description quotes it.
+RADIO_LEAD = (
+    "Anchor: Heavy rain on Monday gave way to strong, cold winds on Tuesday morning. "
+    "Although the first frost warnings of the season were issued for Tuesday, Wednesday will be colder still."
+)
+RADIO_LINES = (
+    "Jin Park reports.",
+    "Report: Commuters in the capital wore thick coats and scarves as the temperature fell overnight.",
+    "The first frost warning of the season took effect on Tuesday as cold air flowed in from the north-west.",
+    "A mountain town near the border recorded the lowest temperature in the country, minus seven degrees.",
+    "Daytime highs reached only ten degrees in the capital, and fourteen to fifteen degrees in the south.",
+    "Forecasters expect Wednesday morning to be two to five degrees colder, with a strong wind chill.",
+    "Older people are advised to stay indoors, and drivers to watch for black ice on bridges and roads.",
+    "The weather service said the cold snap should peak on Wednesday and ease on Thursday.",
+    "It expects winter-like weather to return over the weekend, with snow possible in the eastern mountains.",
+    "Heating demand rose by a fifth overnight, the grid operator said, though supplies remain ample for now.",
+    "Schools in the north-east opened an hour late so that children would not wait in the dark.",
+    "Farmers were urged to cover late vegetables and to check the heating in greenhouses and animal sheds.",
+    "Jin Park, City Radio News.",
+)
+
+
+def _radio_report_page() -> str:
+    report = "<br>\n".join([RADIO_LEAD, *RADIO_LINES])
+    return (
+        "<html><head><title>Colder Wednesday after first frost warning</title>"
+        f'<meta property="og:description" content="{RADIO_LEAD[:120]} ..."></head>'
+        '<body><div id="wrap"><div id="container"><div class="contents">'
+        '<section class="news_view"><h1>Colder Wednesday after first frost warning</h1>'
+        '<div class="body_txt"><div class="img_box top">'
+        '<div class="photo no-print"><img src="/p/1.jpg" alt="Cold morning"></div>'
+        '<p class="cap no-print">Photo : News Agency</p></div>'
+        f"{report}</div></section></div></div>"
+        '<div class="cookie_box"><div class="cookie_inner"><p>This website uses cookies to improve the '
+        "service. Continuing to use the website counts as consent to the use of such technology.</p>"
+        "</div></div></div></body></html>"
+    )
+
+
+def test_a_lead_in_bare_text_after_a_photo_box_stays() -> None:
+    body = extract_article(_radio_report_page(), "https://radio.example.com/news/view?id=181")["body"]
+    assert RADIO_LEAD in body
+    assert all(line in body for line in RADIO_LINES)
+    assert "cookies" not in body
