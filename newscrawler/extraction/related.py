@@ -26,7 +26,8 @@ from newscrawler.extraction.related_headings import (
     read_also_label,
 )
 from newscrawler.extraction.related_items import RelatedItem, build_item
-from newscrawler.extraction.related_links import TeaserLink, find_teaser_links, normalized, site_of
+from newscrawler.extraction.related_links import TeaserLink, find_teaser_links, normalized
+from newscrawler.urls import site_of
 
 __all__ = ["RelatedBlock", "RelatedBlockRecord", "RelatedItem", "find_related_blocks"]
 

@@ -125,22 +125,6 @@ def normalized(url: str) -> str:
     return f"{host}{path}?{parts.query}" if parts.query else f"{host}{path}"
 
 
-# Second-level labels under which registries sell names ("bbc.co.uk", "abc.net.au").
-_REGISTRY_LABELS = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "ne", "or", "go"})
-
-
-def site_of(key: str) -> str:
-    """The registrable part of a normalized URL's host: "news.bbc.co.uk/x" -> "bbc.co.uk".
-
-    >>> site_of("edition.cnn.com/2024/story"), site_of("www.abc.net.au/news/1")
-    ('cnn.com', 'abc.net.au')
-    """
-    host = key.partition("/")[0].partition("?")[0].split(":")[0].removeprefix("www.")
-    labels = host.split(".")
-    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _REGISTRY_LABELS else 2
-    return ".".join(labels[-keep:])
-
-
 def looks_like_article_url(url: str, sections: set[str]) -> bool:
     """An id, a date or a slug of three words or more, under no listing-page segment.
 
