@@ -32,6 +32,17 @@ class ExtractionTask:
     fetched_at: str
     selectors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     hints: dict[str, str] = field(default_factory=dict)
+    # Set for an author's profile page: the task then reads that author's bio, not an article.
+    profile_of: str | None = None
+
+
+def profile_task(
+    text: str, url: str, content_type: str | None, fetched_at: str, author: str
+) -> ExtractionTask:
+    """The task that reads ``author``'s bio from their profile page."""
+    return ExtractionTask(
+        text=text, url=url, content_type=content_type, fetched_at=fetched_at, profile_of=author
+    )
 
 
 # What a worker runs on each task: (its extractor, the task) -> fields, or None for a page
@@ -55,13 +66,18 @@ def run_task(extractor: ArticleExtractor, task: ExtractionTask) -> Fields | None
     """The extracted fields, or None when the page's structure is not an article's.
 
     Discovery hints (a news sitemap's title and date) fill fields the page does not give.
-    Raises ``UnparsableDocument`` when the text is not HTML.
+    A profile task gives ``{"bio": str | None}``. Raises ``UnparsableDocument`` when the
+    text is not HTML.
     """
     from newscrawler.extraction import ExtractionOptions, parse_document
     from newscrawler.extraction.dates import normalize_iso_date
     from newscrawler.extraction.pagetype import looks_like_article_page
 
     doc = parse_document(task.text, task.url, task.content_type)
+    if task.profile_of is not None:
+        from newscrawler.extraction.profile import extract_profile_bio
+
+        return {"bio": extract_profile_bio(doc, task.profile_of)}
     if not looks_like_article_page(doc):
         return None
     options = ExtractionOptions(selectors=task.selectors) if task.selectors else None
