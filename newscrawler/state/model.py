@@ -33,6 +33,17 @@ class ArticleState:
     """The crawl that archived this revision (tells a duplicate line from the original)."""
 
 
+@dataclass(frozen=True)
+class AuthorPageState:
+    """An author's profile page as last read: the bio found there (None: none, or gone)."""
+
+    url: str
+    bio: str | None
+    fetched_at: float
+    status: int
+    """HTTP status of the page when it was read (200, or 404/410 for a profile gone)."""
+
+
 class StateStore(Protocol):
     """The store behind periodic crawls. Each ``save_*`` is durable when it returns."""
 
@@ -45,6 +56,10 @@ class StateStore(Protocol):
 
     def save_archived(self, page: PageState, article: ArticleState) -> None:
         """A record of ``article`` is on disk: both states move on together, atomically."""
+
+    def author_page(self, url: str) -> AuthorPageState | None: ...
+
+    def save_author_page(self, page: AuthorPageState) -> None: ...
 
     def close(self) -> None: ...
 

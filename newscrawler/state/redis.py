@@ -10,7 +10,7 @@ from typing import Any
 
 import redis
 
-from newscrawler.state.model import ArticleState, PageState
+from newscrawler.state.model import ArticleState, AuthorPageState, PageState
 
 DEFAULT_PREFIX = "newscrawler"
 
@@ -60,6 +60,18 @@ class RedisStateStore:
             transaction.hset(self._article_key(article.key), mapping=_article_fields(article))
             transaction.execute()
 
+    def author_page(self, url: str) -> AuthorPageState | None:
+        data: dict[str, str] = self.client.hgetall(self._author_page_key(url))  # type: ignore[assignment]
+        if not data:
+            return None
+        return AuthorPageState(
+            url=url, bio=data.get("bio") or None, fetched_at=float(data["fetched_at"]), status=int(data["status"])
+        )
+
+    def save_author_page(self, page: AuthorPageState) -> None:
+        fields: dict[Any, Any] = {"bio": page.bio or "", "fetched_at": page.fetched_at, "status": page.status}
+        self.client.hset(self._author_page_key(page.url), mapping=fields)
+
     def close(self) -> None:
         self.client.close()
 
@@ -68,6 +80,9 @@ class RedisStateStore:
 
     def _article_key(self, key: str) -> str:
         return f"{self.prefix}:state:article:{key}"
+
+    def _author_page_key(self, url: str) -> str:
+        return f"{self.prefix}:state:author_page:{url}"
 
 
 def _page_fields(page: PageState) -> dict[Any, Any]:

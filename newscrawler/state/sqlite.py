@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from newscrawler.state.model import ArticleState, PageState
+from newscrawler.state.model import ArticleState, AuthorPageState, PageState
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -29,6 +29,12 @@ CREATE TABLE IF NOT EXISTS articles (
     first_seen REAL NOT NULL,
     last_seen REAL NOT NULL,
     crawl_id TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS author_pages (
+    url TEXT PRIMARY KEY,
+    bio TEXT,
+    fetched_at REAL NOT NULL,
+    status INTEGER NOT NULL
 );
 """
 
@@ -71,6 +77,21 @@ class SqliteStateStore:
                 " revision = excluded.revision, last_seen = excluded.last_seen, crawl_id = excluded.crawl_id",
                 (article.key, article.content_hash, article.revision, article.first_seen, article.last_seen,
                  article.crawl_id),
+            )
+
+    def author_page(self, url: str) -> AuthorPageState | None:
+        row = self._db.execute(
+            "SELECT url, bio, fetched_at, status FROM author_pages WHERE url = ?", (url,)
+        ).fetchone()
+        return AuthorPageState(*row) if row else None
+
+    def save_author_page(self, page: AuthorPageState) -> None:
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO author_pages (url, bio, fetched_at, status) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(url) DO UPDATE SET bio = excluded.bio, fetched_at = excluded.fetched_at,"
+                " status = excluded.status",
+                (page.url, page.bio, page.fetched_at, page.status),
             )
 
     def close(self) -> None:
