@@ -11,6 +11,9 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 SCHEMA_VERSION = 1
+# Minor versions add optional fields only: a reader of 1.0 lines reads 1.1 lines unchanged.
+# 1.1: authors[].bio_source, schema_minor.
+SCHEMA_MINOR = 1
 
 
 @dataclass
@@ -58,7 +61,8 @@ class ArticleRecord:
     image: str | None
     """Absolute URL of the lead image."""
     authors: list[dict[str, str | None]]
-    """``[{"name": str, "bio": str | null, "url": str | null}]`` in byline order."""
+    """``[{"name": str, "bio": str | null, "url": str | null, "bio_source": "article" |
+    "author_page" | null}]`` in byline order; ``bio_source`` says where the bio was read."""
     published_at: str | None
     """ISO 8601: with time and offset when the page gives them, date only otherwise."""
     modified_at: str | None
@@ -87,6 +91,8 @@ class ArticleRecord:
     when ``warc_file`` is."""
     schema_version: int = SCHEMA_VERSION
     """Version of this record layout."""
+    schema_minor: int = SCHEMA_MINOR
+    """Minor version: fields added since ``schema_version``'s first layout (absent means 0)."""
     fetch: FetchValidators | None = field(default=None, metadata={"archived": False})
     """How the page was fetched, for the crawl state; not part of the archived line."""
 

@@ -66,10 +66,23 @@ def _normalize_authors(authors: list[dict[str, str | None]]) -> list[dict[str, s
         if not name or name.casefold() in seen:
             continue
         seen.add(name.casefold())
+        bio = clean_text(author.get("bio")) or None
         result.append(
-            {"name": name, "bio": clean_text(author.get("bio")) or None, "url": author.get("url") or None}
+            {
+                "name": name,
+                "bio": bio,
+                "url": author.get("url") or None,
+                "bio_source": _bio_source(author, bio),
+            }
         )
     return result
+
+
+def _bio_source(author: dict[str, str | None], bio: str | None) -> str | None:
+    """Where the bio was read: the profile page when the author pages step says so, else the article."""
+    if bio is None:
+        return None
+    return "author_page" if author.get("bio_source") == "author_page" else "article"
 
 
 def _normalize_related(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:

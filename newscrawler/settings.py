@@ -101,6 +101,13 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.archive.WriteArchivePipeline": 900,
 }
 
+# --- Author pages ------------------------------------------------------------------
+# An author with a profile page on the site and no bio on the article gets the bio read
+# from the profile (fetched once per crawl, politely, kept in the crawl state).
+NEWSCRAWLER_AUTHOR_PAGES = True
+# Days a profile read stays good for later crawls before it is fetched again.
+NEWSCRAWLER_AUTHOR_PAGE_MAX_AGE = 30
+
 # --- Archive -------------------------------------------------------------------------
 ARCHIVE_DIR = "output"
 # Write ``.jsonl.gz`` instead of ``.jsonl``.

@@ -7,14 +7,17 @@ import logging
 import os
 from typing import TYPE_CHECKING, Any, Self
 
+from scrapy.core.engine import ExecutionEngine
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
+from newscrawler.authorpages import AuthorPages
 from newscrawler.crawlinfo import crawl_id_of
 from newscrawler.extraction import UnparsableDocument
 from newscrawler.items import ArticleRecord, FetchedPage, FetchValidators
 from newscrawler.pipelines.drops import ExtractionFailed, ExtractionTimeout, ListingPage, NotHtml
 from newscrawler.safety.deadline import DeadlineExceeded, deadline
+from newscrawler.state.crawlstate import state_of
 from newscrawler.workers.pool import ExtractionPool, TaskFailed, TaskTimedOut, WorkerCrashed
 from newscrawler.workers.task import ExtractionTask, Fields, run_task, task_of
 
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 DEFAULT_EXTRACTION_TIMEOUT = 10.0
+_SECONDS_PER_DAY = 86400
 _ASYNCIO_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 
@@ -46,6 +50,8 @@ class ExtractArticlePipeline:
         self.timeout = timeout
         self.pool = pool
         self.stats = stats
+        # Set by from_crawler when NEWSCRAWLER_AUTHOR_PAGES is on: it needs the engine.
+        self.author_pages: AuthorPages | None = None
         # In-process only: each worker process builds its own, and with workers the crawl
         # process does not even import the extraction code (trafilatura, the language model).
         self.extractor: ArticleExtractor | None = None
@@ -65,7 +71,19 @@ class ExtractArticlePipeline:
             workers = 0
         limit = settings.getint("NEWSCRAWLER_EXTRACTION_WORKER_MAX_MB", 0) * 1024 * 1024
         pool = ExtractionPool(workers, timeout, worker_memory_limit=limit) if workers else None
-        return cls(crawl_id_of(crawler), timeout, pool, crawler.stats)
+        pipeline = cls(crawl_id_of(crawler), timeout, pool, crawler.stats)
+        # False unless the project's settings say otherwise (a bare crawler in a unit test
+        # has no engine to fetch with).
+        if settings.getbool("NEWSCRAWLER_AUTHOR_PAGES", False):
+            pipeline.author_pages = AuthorPages(
+                lambda: state_of(crawler),
+                download=lambda request: _engine(crawler).download_async(request),
+                extract=pipeline._extract,
+                max_age_seconds=settings.getfloat("NEWSCRAWLER_AUTHOR_PAGE_MAX_AGE", 30) * _SECONDS_PER_DAY,
+                stats=crawler.stats,
+                fetch=settings.getbool("NEWSCRAWLER_AUTHOR_PAGES_FETCH", True),
+            )
+        return pipeline
 
     def open_spider(self) -> None:
         if self.pool is not None:
@@ -100,6 +118,10 @@ class ExtractArticlePipeline:
             raise ExtractionFailed(f"{item.final_url}: {type(error).__name__}: {error}") from error
         if fields is None:
             raise ListingPage(f"{item.final_url}: a listing or other non-article page")
+        if self.author_pages is not None:
+            # The record waits for its authors' profiles (each read once per crawl); a
+            # profile that fails leaves the bio null and never holds the record back.
+            await self.author_pages.fill(fields["authors"], item.final_url)
         return record_from_fields(item, fields, self.crawl_id)
 
     async def _extract(self, task: ExtractionTask) -> Fields | None:
@@ -109,6 +131,11 @@ class ExtractArticlePipeline:
         # Pipelines run in the reactor's (main) thread, where the SIGALRM deadline works.
         with deadline(self.timeout):
             return run_task(self.extractor, task)
+
+
+def _engine(crawler: Crawler) -> ExecutionEngine:
+    assert crawler.engine is not None, "author pages are fetched while the crawl runs"
+    return crawler.engine
 
 
 def extraction_workers(value: Any) -> int:

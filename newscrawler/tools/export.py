@@ -1,7 +1,7 @@
 """``scrapy archive export``: one row per article (its latest revision) as CSV or Parquet.
 
 CSV has no nested values, so ``authors`` and ``related`` are JSON strings there. Parquet
-keeps them typed (``list<struct<name, bio, url>>`` and ``list<struct<heading,
+keeps them typed (``list<struct<name, bio, url, bio_source>>`` and ``list<struct<heading,
 items: list<struct<title, url, summary>>>>``): pandas, DuckDB and Spark read them as lists
 of records, with no JSON parsing downstream.
 """
@@ -48,7 +48,7 @@ def parquet_schema() -> Any:
     import pyarrow as pa  # only the parquet export needs it
 
     text = pa.string()
-    author = pa.struct([("name", text), ("bio", text), ("url", text)])
+    author = pa.struct([("name", text), ("bio", text), ("url", text), ("bio_source", text)])
     item = pa.struct([("title", text), ("url", text), ("summary", text)])
     block = pa.struct([("heading", text), ("items", pa.list_(item))])
     types = {
@@ -57,6 +57,7 @@ def parquet_schema() -> Any:
         "status": pa.int32(),
         "revision": pa.int32(),
         "schema_version": pa.int32(),
+        "schema_minor": pa.int32(),
     }
     return pa.schema([(name, types.get(name, text)) for name in record_fields()])
 

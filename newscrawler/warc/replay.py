@@ -17,6 +17,7 @@ import scrapy
 from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
 from scrapy.http import Headers, Request, Response
 from scrapy.responsetypes import responsetypes
+from scrapy.settings import BaseSettings
 from warcio.archiveiterator import ArchiveIterator
 
 from newscrawler.items import FetchedPage
@@ -67,6 +68,12 @@ class ReplaySpider(scrapy.Spider):
     """
 
     name = "reextract"
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        # Nothing is downloaded: author bios come from the crawl state's cache of profiles.
+        settings.set("NEWSCRAWLER_AUTHOR_PAGES_FETCH", False, priority="spider")
 
     def __init__(self, warc_files: list[str], **kwargs: Any) -> None:
         super().__init__(**kwargs)

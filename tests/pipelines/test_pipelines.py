@@ -56,7 +56,9 @@ def _run_steps(page: FetchedPage) -> ArticleRecord:
 def test_an_article_page_becomes_a_valid_record() -> None:
     record = _run_steps(_page(ARTICLE))
     assert record.title == "Rivers rise after storm"
-    assert record.authors == [{"name": "Ana Ruiz", "bio": None, "url": "https://news.example/staff/ana"}]
+    assert record.authors == [
+        {"name": "Ana Ruiz", "bio": None, "url": "https://news.example/staff/ana", "bio_source": None}
+    ]
     assert record.published_at == "2026-11-20T09:15:00+01:00"
     assert record.language == "en"
     assert record.body.startswith("Rivers across the valley")

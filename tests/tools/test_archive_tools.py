@@ -134,7 +134,9 @@ def test_export_latest_as_csv_and_parquet_reads_back(tmp_path: Path) -> None:
         ("https://news.example/a", 2),
         ("https://news.example/b", 1),
     ]
-    assert table[0]["authors"] == [{"name": "Ana Ruiz", "bio": None, "url": "https://news.example/staff/ana"}]
+    assert table[0]["authors"] == [
+        {"name": "Ana Ruiz", "bio": None, "url": "https://news.example/staff/ana", "bio_source": None}
+    ]
 
 
 def test_report_renders_its_charts_in_chromium(tmp_path: Path) -> None:
