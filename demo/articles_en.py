@@ -28,10 +28,12 @@ MEI_LIN = Author(
     bio="Mei Lin is a freelance markets reporter based in Singapore.",
     has_page=False,
 )
+# His bio is on his author page only: the crawl reads it there (bio_source "author_page").
 SAM_WHITAKER = Author(
     key="sam-whitaker",
     name="Sam Whitaker",
     bio="Sam Whitaker writes about logistics, freight and the startups trying to automate them.",
+    bio_on_articles=False,
 )
 
 GRID = Article(

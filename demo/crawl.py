@@ -6,6 +6,7 @@ Runs a real `scrapy crawl` subprocess, as a user would, against the bundled site
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -34,10 +35,17 @@ def main(argv: list[str] | None = None) -> int:
         server.shutdown()
         server.server_close()
     files = sorted(archive_dir.rglob(f"{crawl_id}.jsonl*"))
-    count = sum(len(path.read_bytes().splitlines()) for path in files if path.suffix == ".jsonl")
+    lines = [line for path in files if path.suffix == ".jsonl" for line in path.read_bytes().splitlines()]
     for path in files:
         print(f"archive: {path}")
-    print(f"archived {count} articles from the demo site (crawl {crawl_id})")
+    print(f"archived {len(lines)} articles from the demo site (crawl {crawl_id})")
+    from_profiles = [
+        author["name"]
+        for line in lines
+        for author in json.loads(line)["authors"]
+        if author.get("bio_source") == "author_page"
+    ]
+    print(f"bios read from author pages: {len(from_profiles)} ({', '.join(from_profiles) or 'none'})")
     return done.returncode
 
 

@@ -1,7 +1,8 @@
 """What a correct extractor must return for each demo article, keyed by absolute URL.
 
-A record has: url, title, description, authors [{name, bio, url}] (bio None when the site
-shows none, url absolute or None), published_at and modified_at (ISO 8601 with offset,
+A record has: url, title, description, authors [{name, bio, url, bio_source}] (bio None
+when the site shows none, read from the author page when only that page shows it; url
+absolute or None), published_at and modified_at (ISO 8601 with offset,
 exactly as the pages state them), language ("fr" or "en"), image (absolute URL of the lead
 image), body (the article's own paragraphs only: no author box, share buttons, ads or
 "À lire aussi" line), and related: the article's related-news blocks in page order, each
@@ -29,10 +30,13 @@ def _root(base_url: str) -> str:
 
 
 def _author(author: Author, base: str) -> dict[str, str | None]:
+    """The crawl's author: a bio shown only on the author page is read there."""
+    source = None if author.bio is None else ("article" if author.bio_on_articles else "author_page")
     return {
         "name": author.name,
         "bio": author.bio,
         "url": base + author.path if author.path else None,
+        "bio_source": source,
     }
 
 

@@ -15,12 +15,19 @@ MARKUPS: tuple[Markup, ...] = ("wordpress", "ghost", "cms")
 
 @dataclass(frozen=True)
 class Author:
-    """A writer. `has_page` False means the site links nowhere for them (freelancer)."""
+    """A writer. `has_page` False means the site links nowhere for them (freelancer);
+    `bio_on_articles` False means the bio shows on their author page only, as on many sites."""
 
     key: str
     name: str
     bio: str | None
     has_page: bool = True
+    bio_on_articles: bool = True
+
+    @property
+    def article_bio(self) -> str | None:
+        """The bio an article page shows for this author."""
+        return self.bio if self.bio_on_articles else None
 
     @property
     def path(self) -> str | None:

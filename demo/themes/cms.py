@@ -25,8 +25,8 @@ def _person(author: Author, base: str) -> dict[str, str]:
     person = {"@type": "Person", "name": author.name}
     if author.path:
         person["url"] = base + author.path
-    if author.bio:
-        person["description"] = author.bio
+    if author.article_bio:
+        person["description"] = author.article_bio
     return person
 
 
@@ -150,9 +150,9 @@ def _author_bios(article: Article) -> str:
     return "".join(
         f'<div class="author-bio"><h3 class="author-bio__title">{esc(heading)}</h3>'
         f'<p class="author-bio__name">{_name_link(author)}</p>'
-        f'<p class="author-bio__text">{esc(author.bio)}</p></div>'
+        f'<p class="author-bio__text">{esc(author.article_bio)}</p></div>'
         for author in article.authors
-        if author.bio
+        if author.article_bio
     )
 
 

@@ -66,7 +66,7 @@ def _meta(article: Article) -> str:
 
 
 def _author_card(author: Author) -> str:
-    bio = f'<p class="author-card-bio">{esc(author.bio)}</p>' if author.bio else ""
+    bio = f'<p class="author-card-bio">{esc(author.article_bio)}</p>' if author.article_bio else ""
     return (
         f'<div class="author-card"><a href="{author.path}" class="author-card-image">'
         f'<img class="author-profile-image" src="/media/avatar-{author.key}.jpg" alt="{esc(author.name)}"></a>'

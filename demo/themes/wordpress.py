@@ -66,7 +66,7 @@ def _byline(article: Article, base: str) -> str:
 def _author_box(author: Author, lang: str, base: str) -> str:
     # The seed page reads "Auteur: AIvengo"; English posts use the plugin's default label.
     label = "Auteur:" if lang == "fr" else "About the author:"
-    bio = f'<p class="author-description">{esc(author.bio)}</p>' if author.bio else ""
+    bio = f'<p class="author-description">{esc(author.article_bio)}</p>' if author.article_bio else ""
     return (
         f'<div class="author-box"><img alt="" src="/media/avatar-{author.key}.jpg" '
         f'class="avatar avatar-96 photo" height="96" width="96" loading="lazy">'

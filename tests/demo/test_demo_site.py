@@ -66,6 +66,7 @@ def test_expected_records_cover_the_awkward_cases(demo_url: str) -> None:
     assert any(len(r["authors"]) >= 2 for r in records)
     assert any(not r["authors"] for r in records)
     assert any(a["bio"] is None for a in authors)
+    assert any(a["bio_source"] == "author_page" for a in authors)
     assert any(a["url"] is None for a in authors)
     assert None in summaries
     assert any(s is not None for s in summaries)
@@ -111,8 +112,11 @@ def test_article_page_shows_its_record(demo_url: str, index: int) -> None:
         assert text in paragraphs
     for author in record["authors"]:
         assert author["name"] in " ".join(paragraphs + texts(page, "//h4"))
-        if author["bio"]:
+        if author["bio_source"] == "article":
             assert author["bio"] in paragraphs
+        elif author["bio_source"] == "author_page":  # on the author's page, not the article's
+            assert author["bio"] not in body.decode("utf-8")
+            assert author["bio"] in texts(parse(fetch(author["url"])[2]), "//p")
     links = {(" ".join(a.text_content().split()), urljoin(url, a.get("href"))) for a in page.iter("a")}
     for block in record["related"]:
         assert block["heading"] in body.decode("utf-8")
@@ -138,7 +142,8 @@ def test_cms_json_ld_agrees_with_the_record(demo_url: str) -> None:
             {"name": p["name"], "bio": p.get("description"), "url": p.get("url")}
             for p in data.get("author", [])
         ]
-        assert people == record["authors"]
+        shown = [{**a, "bio": a["bio"] if a["bio_source"] == "article" else None} for a in record["authors"]]
+        assert people == [{key: a[key] for key in ("name", "bio", "url")} for a in shown]
 
 
 def test_non_article_pages_are_served(demo_url: str) -> None:
