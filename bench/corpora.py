@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,11 @@ AEB = "aeb"
 TRAF = "traf"
 FUNDUS = "fundus"
 LABELS = "labels"
-CORPUS_NAMES = (AEB, TRAF, FUNDUS, LABELS)
+LABELS_ALL = "labels-all"
+CORPUS_NAMES = (AEB, TRAF, FUNDUS, LABELS, LABELS_ALL)
+# The project's own bio and related-block labels (bench/labels/README.md), beside the 20 of
+# shared/corpora/labels: together they make the enlarged development set.
+PROJECT_LABELS = Path(__file__).resolve().parent / "labels" / "bio-related-dev-more.json"
 
 # evaldata.json keys some URLs with the sub-collection they came from ("hard::https://…")
 _TRAF_KEY_PREFIXES = ("hard::", "recall::")
@@ -118,7 +123,43 @@ def load_labels(root: Path) -> list[Page]:
     ]
 
 
-LOADERS = {AEB: load_aeb, TRAF: load_traf, FUNDUS: load_fundus, LABELS: load_labels}
+_DECLARED_LANGUAGE = re.compile(rb"<html[^>]*\blang=[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+
+
+def declared_language(path: Path) -> str:
+    """The page's ``<html lang>`` (two or three letters, lower-cased), "?" when absent."""
+    match = _DECLARED_LANGUAGE.search(read_html(path)[:5000])
+    return match.group(1).decode().lower() if match else "?"
+
+
+def load_all_labels(root: Path) -> list[Page]:
+    """The 20 shared labelled pages and the project's own, one corpus. The shared labels
+    name no language: their pages' declared one stands in, for the per-language table."""
+    records: dict[str, dict[str, Any]] = _load_json(PROJECT_LABELS) if PROJECT_LABELS.exists() else {}
+    project = [
+        Page(LABELS_ALL, page_id, record["url"], root / record["page"], record)
+        for page_id, record in records.items()
+    ]
+    shared = [
+        Page(
+            LABELS_ALL,
+            page.page_id,
+            page.url,
+            page.path,
+            {"language": declared_language(page.path), **page.gold},
+        )
+        for page in load_labels(root)
+    ]
+    return shared + project
+
+
+LOADERS = {
+    AEB: load_aeb,
+    TRAF: load_traf,
+    FUNDUS: load_fundus,
+    LABELS: load_labels,
+    LABELS_ALL: load_all_labels,
+}
 
 
 def load(root: Path, names: tuple[str, ...], limit: int | None = None) -> dict[str, list[Page]]:

@@ -1,6 +1,6 @@
 """Extraction benchmark: newscrawler beside trafilatura on the development corpora.
 
-    python -m bench [--only aeb,traf,fundus,labels] [--limit N] [--json PATH] [--dump DIR]
+    python -m bench [--only aeb,traf,fundus,labels,labels-all] [--limit N] [--json PATH] [--dump DIR]
                     [--corpora DIR] [--systems newscrawler,trafilatura]
 
 Each system runs once, in its own child process, over every distinct page of the chosen
@@ -16,11 +16,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from bench.corpora import CORPUS_NAMES, Page, load
+from bench.corpora import CORPUS_NAMES, LABELS_ALL, Page, load
 from bench.losses import find_losses, load_explanations, loss_table
-from bench.report import markdown_table
+from bench.report import group_table, markdown_table
 from bench.runner import Job, RunResult, progress, run_isolated
-from bench.scoring import SCORERS, PageRows
+from bench.scoring import SCORERS, PageRows, score_label_groups
 from bench.systems import NEWSCRAWLER, SYSTEM_NAMES, TRAFILATURA
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +46,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--only",
         type=lambda v: _names(v, CORPUS_NAMES),
         default=CORPUS_NAMES,
-        help="comma-separated corpora to run (default: aeb,traf,fundus,labels)",
+        help="comma-separated corpora to run (default: aeb,traf,fundus,labels,labels-all)",
     )
     parser.add_argument(
         "--systems",
@@ -158,6 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     if NEWSCRAWLER in rows and TRAFILATURA in rows:
         print()
         print(loss_table(find_losses(rows[NEWSCRAWLER], rows[TRAFILATURA]), load_explanations()))
+    if NEWSCRAWLER in runs and LABELS_ALL in corpora:
+        labelled, ours = corpora[LABELS_ALL], runs[NEWSCRAWLER]
+        for key in ("corpus", "language"):
+            groups = score_label_groups(labelled, lambda p: ours.records[p.source_key], key)
+            print(f"\nnewscrawler on the labelled pages by {key}:\n")
+            print(group_table(key, groups))
     if args.json:
         _write_json(args.json, {"corpora": str(root), "limit": args.limit, "figures": figures})
     if args.dump:

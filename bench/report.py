@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from bench.corpora import AEB, FUNDUS, LABELS, TRAF
+from bench.corpora import AEB, FUNDUS, LABELS, LABELS_ALL, TRAF
 from bench.systems import NEWSCRAWLER, TRAFILATURA
 
 # Issue 16: on every corpus the body must beat the library it builds on by a clear margin.
@@ -52,15 +52,26 @@ ROWS = (
     Row("fundus_title", "fundus-dev title", FUNDUS, FUNDUS_TITLE_FLOOR),
     Row("fundus_authors", "fundus-dev authors", FUNDUS, FUNDUS_AUTHORS_FLOOR),
     Row("fundus_date", "fundus-dev date", FUNDUS, FUNDUS_DATE_FLOOR),
-    Row("bio_detection_precision", "bio detection precision", LABELS),
-    Row("bio_detection_recall", "bio detection recall", LABELS),
-    Row("bio_detection_f1", "bio detection F1", LABELS, 0.90),
-    Row("bio_text_f1", "bio text token F1", LABELS, 0.85),
-    Row("related_precision", "related items precision", LABELS),
-    Row("related_recall", "related items recall", LABELS),
-    Row("related_f1", "related items F1", LABELS, 0.85),
-    Row("related_titles", "related titles share", LABELS, 0.95),
-    Row("related_summaries", "related summaries share", LABELS, 0.90),
+    # The 20 shared labelled pages: issue 17 keeps each of their figures at 0.95 or more.
+    Row("bio_detection_precision", "bio detection precision (20 pages)", LABELS),
+    Row("bio_detection_recall", "bio detection recall (20 pages)", LABELS),
+    Row("bio_detection_f1", "bio detection F1 (20 pages)", LABELS, 0.95),
+    Row("bio_text_f1", "bio text token F1 (20 pages)", LABELS, 0.95),
+    Row("related_precision", "related items precision (20 pages)", LABELS),
+    Row("related_recall", "related items recall (20 pages)", LABELS),
+    Row("related_f1", "related items F1 (20 pages)", LABELS, 0.95),
+    Row("related_titles", "related titles share (20 pages)", LABELS, 0.95),
+    Row("related_summaries", "related summaries share (20 pages)", LABELS, 0.95),
+    # The enlarged set: the 20 and the project's own labelled pages (bench/labels).
+    Row("all_bio_detection_precision", "bio detection precision (all labelled)", LABELS_ALL),
+    Row("all_bio_detection_recall", "bio detection recall (all labelled)", LABELS_ALL),
+    Row("all_bio_detection_f1", "bio detection F1 (all labelled)", LABELS_ALL, 0.92),
+    Row("all_bio_text_f1", "bio text token F1 (all labelled)", LABELS_ALL, 0.88),
+    Row("all_related_precision", "related items precision (all labelled)", LABELS_ALL, 0.85),
+    Row("all_related_recall", "related items recall (all labelled)", LABELS_ALL),
+    Row("all_related_f1", "related items F1 (all labelled)", LABELS_ALL, 0.88),
+    Row("all_related_titles", "related titles share (all labelled)", LABELS_ALL, 0.95),
+    Row("all_related_summaries", "related summaries share (all labelled)", LABELS_ALL, 0.88),
     Row("pages_per_second", "pages per second", None, None, "{:.1f}", peer_margin=0.0),
     Row("peak_rss_mib", "peak memory (MiB)", None, None, "{:.0f}"),
     Row("errors", "errors (pages)", None, None, "{:.0f}"),
@@ -112,4 +123,24 @@ def markdown_table(figures: Mapping[str, Mapping[str, float]], corpora: Collecti
         mine_text = "—" if mine is None else row.fmt.format(mine) + verdict(row, mine, theirs)
         theirs_text = "—" if theirs is None else row.fmt.format(theirs)
         lines.append(f"| {row.label} | {target_text(row)} | {mine_text} | {theirs_text} |")
+    return "\n".join(lines)
+
+
+GROUP_COLUMNS = (
+    ("bio_detection_f1", "bio F1"),
+    ("bio_text_f1", "bio text"),
+    ("related_precision", "related P"),
+    ("related_recall", "related R"),
+    ("related_f1", "related F1"),
+    ("related_summaries", "summaries"),
+)
+
+
+def group_table(title: str, groups: Mapping[str, tuple[int, Mapping[str, float]]]) -> str:
+    """newscrawler's label figures per group of pages ("—": nothing to measure there)."""
+    header = "| " + title + " | pages | " + " | ".join(label for _, label in GROUP_COLUMNS) + " |"
+    lines = [header, "|" + " --- |" * (len(GROUP_COLUMNS) + 2)]
+    for name, (count, figures) in groups.items():
+        cells = ["—" if key not in figures else f"{figures[key]:.3f}" for key, _ in GROUP_COLUMNS]
+        lines.append(f"| {name} | {count} | " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from bench import metrics
-from bench.corpora import AEB, FUNDUS, LABELS, TRAF, Page
+from bench.corpora import AEB, FUNDUS, LABELS, LABELS_ALL, TRAF, Page
 from bench.systems import Record
 
 Figures = dict[str, float]
@@ -188,8 +188,12 @@ def score_traf(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows
     return _known(figures), rows
 
 
-def score_labels(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows]:
-    """Bio detection and text, related items P/R/F1 and title/summary shares."""
+def score_labels(pages: Sequence[Page], lookup: Lookup, prefix: str = "") -> tuple[Figures, PageRows]:
+    """Bio detection and text, related items P/R/F1 and title/summary shares.
+
+    A page whose label says its bio is shown only inside scripts (``bio_ambiguous``) is
+    left out of the bio figures, as the labels' README decides.
+    """
     bios: list[tuple[str | None, str | None]] = []
     related: list[metrics.RelatedPageScore] = []
     rows: PageRows = []
@@ -200,7 +204,8 @@ def score_labels(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRo
             related_items(page.gold.get("related")),
             related_items(record.get("related")),
         )
-        bios.append(pair)
+        if not page.gold.get("bio_ambiguous"):
+            bios.append(pair)
         related.append(score)
         bio_f1 = metrics.token_f1(*pair) if metrics.has_bio(pair[0]) or metrics.has_bio(pair[1]) else 1.0
         rows.append(
@@ -210,6 +215,7 @@ def score_labels(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRo
                 "bio_f1": bio_f1,
                 "bio": {"gold": pair[0], "got": pair[1]},
                 "related": {"tp": score.tp, "fp": score.fp, "fn": score.fn},
+                "group": label_groups(page),
             }
         )
     rows.sort(key=lambda r: (-(r["related"]["fp"] + r["related"]["fn"]), r["bio_f1"]))
@@ -226,7 +232,34 @@ def score_labels(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRo
         "related_titles": rel.titles_share,
         "related_summaries": rel.summaries_share,
     }
-    return _known(figures), rows
+    return {f"{prefix}{key}": value for key, value in _known(figures).items()}, rows
 
 
-SCORERS = {AEB: score_aeb, TRAF: score_traf, FUNDUS: score_fundus, LABELS: score_labels}
+def label_groups(page: Page) -> dict[str, str]:
+    """The corpus a labelled page comes from and its language, for the per-group table."""
+    page_id = page.page_id
+    corpus = page_id.split(":", 1)[0] if ":" in page_id else "?"
+    return {"corpus": corpus, "language": str(page.gold.get("language") or "?")}
+
+
+def score_all_labels(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows]:
+    return score_labels(pages, lookup, prefix="all_")
+
+
+def score_label_groups(pages: Sequence[Page], lookup: Lookup, key: str) -> dict[str, tuple[int, Figures]]:
+    """The label figures of each group of pages (by "corpus" or "language"): page count, figures."""
+    groups: dict[str, list[Page]] = {}
+    for page in pages:
+        groups.setdefault(label_groups(page)[key], []).append(page)
+    return {
+        name: (len(members), score_labels(members, lookup)[0]) for name, members in sorted(groups.items())
+    }
+
+
+SCORERS = {
+    AEB: score_aeb,
+    TRAF: score_traf,
+    FUNDUS: score_fundus,
+    LABELS: score_labels,
+    LABELS_ALL: score_all_labels,
+}

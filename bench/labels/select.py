@@ -11,27 +11,20 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import sys
 from collections import defaultdict
 
-from bench.corpora import FUNDUS, Page, load, read_html
+from bench.corpora import FUNDUS, Page, declared_language, load
 from bench.extraction import default_corpora
 
 SEED = 17
 QUOTAS = {"aeb": 35, "traf": 50, "fundus": 45}
-_LANG = re.compile(rb"<html[^>]*\blang=[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
-
-
-def declared_language(page: Page) -> str:
-    match = _LANG.search(read_html(page.path)[:5000])
-    return match.group(1).decode().lower() if match else "?"
 
 
 def sample(pages: list[Page], quota: int, rng: random.Random, *, one_per_publisher: bool) -> list[Page]:
     by_language: dict[str, list[Page]] = defaultdict(list)
     for page in pages:
-        by_language[declared_language(page)].append(page)
+        by_language[declared_language(page.path)].append(page)
     for group in by_language.values():
         rng.shuffle(group)
     chosen: list[Page] = []
@@ -67,7 +60,7 @@ def main() -> int:
                     "id": f"{name}:{page.page_id}",
                     "url": page.url,
                     "page": str(page.path.relative_to(root)),
-                    "declared_language": declared_language(page),
+                    "declared_language": declared_language(page.path),
                 }
             )
     json.dump(selection, sys.stdout, ensure_ascii=False, indent=1)
