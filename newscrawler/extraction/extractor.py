@@ -72,7 +72,7 @@ class ArticleExtractor:
             "published_at": extract_published_at(doc, now),
             "modified_at": extract_modified_at(doc, now),
             "language": extract_language(doc, body, self._language),
-            "related": [block.as_record() for block in related],
+            "related": [block.as_record() for block in related if block.teasers],
         }
         if options and options.selectors:
             fields = apply_overrides(doc, fields, options.selectors)

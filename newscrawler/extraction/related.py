@@ -42,6 +42,10 @@ _MAX_SINGLE_TEASER_EXTRA_CHARS = 300
 # (headlines run 6–10 words in most languages; Polish and German compounds bring it near 4).
 _MIN_MEAN_TITLE_CHARS = 20
 _MIN_MEAN_TITLE_WORDS = 3.4
+# In scripts without spaces (CJK) a character carries a word: headlines run 15–30 of them,
+# menu labels ("コラム", "TV일반", "よみうり寸評") two to eight. On the 124 labelled pages no
+# list with a mean under 10 held a single related item (32 lists, 151 items).
+_MIN_MEAN_UNSPACED_TITLE_CHARS = 10
 
 
 class RelatedBlockRecord(TypedDict):
@@ -55,6 +59,9 @@ class RelatedBlock:
     heading: str | None
     items: list[RelatedItem] = field(default_factory=list)
     position: int = 0
+    # False for a list of links that is no teaser list (a menu of short labels): it is kept
+    # out of the body like a related block, but not reported as one.
+    teasers: bool = True
 
     def as_record(self) -> RelatedBlockRecord:
         return {"heading": self.heading, "items": self.items}
@@ -203,7 +210,8 @@ def _list_block(
     titles = [link.text for link in links if not link.is_self] or [""]
     chars = sum(map(len, titles)) / len(titles)
     words = sum(len(title.split()) for title in titles) / len(titles)
-    if not _unspaced(titles) and (chars < _MIN_MEAN_TITLE_CHARS or words < _MIN_MEAN_TITLE_WORDS):
+    unspaced = _unspaced(titles)
+    if not unspaced and (chars < _MIN_MEAN_TITLE_CHARS or words < _MIN_MEAN_TITLE_WORDS):
         return None
     by_url: dict[str, list[TeaserLink]] = {}
     for link in links:
@@ -213,7 +221,9 @@ def _list_block(
         return None
     units = _units(element, index)
     items = [item for key, same in by_url.items() if (item := build_item(units[key], same)) is not None]
-    return RelatedBlock(element, heading, items, order[id(links[0].element)])
+    # A CJK menu was always kept out of the body as a teaser list; it still is.
+    teasers = not unspaced or chars >= _MIN_MEAN_UNSPACED_TITLE_CHARS
+    return RelatedBlock(element, heading, items, order[id(links[0].element)], teasers=teasers)
 
 
 def _all_off_site(keys: Iterable[str], page: str) -> bool:
