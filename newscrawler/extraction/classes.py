@@ -43,8 +43,12 @@ def token_pattern(tokens: Iterable[str], *, prefix: bool = False) -> TokenPatter
     True
     >>> bool(token_pattern(["related"]).search(names_of_attrs("relatedposts", "")))
     False
+    >>> bool(token_pattern(["author-description"]).search(names_of_attrs("entry-author__description", "")))
+    True
     """
-    alternatives = _trie(set(tokens))
+    # BEM names double the separator ("entry-author__description" reads "author--description"):
+    # a hyphen of a token matches a run of them.
+    alternatives = _trie(set(tokens)).replace(r"\-", "-+")
     end = "" if prefix else r"(?=$|[\s-])"
     return TokenPattern(
         in_names=re.compile(rf"(?:^|[\s-]){alternatives}{end}"),
