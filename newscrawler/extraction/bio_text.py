@@ -48,6 +48,9 @@ _DISCLAIMER = re.compile(
 )
 _HANDLE_TAIL = re.compile(r"(?:\s+@\w+)+\s*$")
 _SENTENCE_END = re.compile(r"[.!?…»”\")]\s*$")
+# A full stop inside the text, before a word that starts a sentence: the text holds at least
+# one finished sentence, though its last one has no full stop ("… la realidad en la que vivimos").
+_INNER_SENTENCE = re.compile(r"\w{3,}[.!?…]\s+[A-ZÀ-ÞА-Я]")
 _VERBS = alternation(BIO_VERBS)
 _ABOUT = alternation(AUTHOR_ABOUT_PREFIXES)
 _MAX_NAME_OFFSET = 60
@@ -83,7 +86,9 @@ def looks_like_bio(text: str, name: str | None) -> bool:
     if _BYLINE.match(text) and not _SENTENCE_END.search(text):
         return False
     return bool(
-        _SENTENCE_END.search(text) or (name and bio_sentence_pattern([name]).search(text) is not None)
+        _SENTENCE_END.search(text)
+        or _INNER_SENTENCE.search(text)
+        or (name and bio_sentence_pattern([name]).search(text) is not None)
     )
 
 
