@@ -262,7 +262,8 @@ def _single_teaser_blocks(
         if item is not None:
             seen.add(key)
             heading = label or find_heading(unit, link.element)
-            blocks.append(RelatedBlock(unit, heading, [item], order[id(link.element)]))
+            teasers = not _IN_NAVIGATION(unit)
+            blocks.append(RelatedBlock(unit, heading, [item], order[id(link.element)], teasers=teasers))
     return blocks
 
 
