@@ -139,7 +139,7 @@ def _jsonld_authors(doc: Document, organizations: bool) -> list[Author]:
         elif isinstance(entry, dict) and has_type(entry, ORGANIZATION_TYPES) == organizations:
             name = entry.get("name")
             if isinstance(name, str):
-                url = _url_of(entry, doc.url)
+                url = _url_of(entry, doc.base_url)
                 found.extend(_author(n, url) for n in split_names(name))
     return found
 
@@ -158,7 +158,7 @@ def _from_markup(doc: Document) -> list[Author]:
     authors: list[Author] = []
     for element in _nearest_group(doc, elements):
         href = element.get("href") if element.tag == "a" else None
-        url = (absolute_url(doc.url, href) or None) if href else None
+        url = (absolute_url(doc.base_url, href) or None) if href else None
         authors.extend(_author(name, url) for name in split_names(text_of(element)))
     return authors
 
@@ -240,7 +240,7 @@ def _byline_authors(doc: Document, element: lxml.html.HtmlElement) -> list[Autho
         element = parent
     links = [a for a in element.iter("a") if clean_author_name(text_of(a))]
     if links:
-        return [_author(text_of(a), absolute_url(doc.url, a.get("href", "")) or None) for a in links]
+        return [_author(text_of(a), absolute_url(doc.base_url, a.get("href", "")) or None) for a in links]
     return [_author(name, None) for name in split_names(text_of(element))]
 
 

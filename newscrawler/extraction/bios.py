@@ -180,7 +180,7 @@ def _box_name(doc: Document, element: lxml.html.HtmlElement) -> tuple[str | None
         # Not an e-mail, phone or @handle link: those name a channel, not the person.
         usable = not href.startswith(("mailto:", "tel:")) and not name.startswith("@")
         if name and usable and len(name.split()) <= _MAX_NAME_WORDS:
-            return name, (absolute_url(doc.url, href) or None) if href else None
+            return name, (absolute_url(doc.base_url, href) or None) if href else None
     for heading in element.iter("h2", "h3", "h4", "h5", "h6", "strong", "b"):
         name = clean_author_name(clean_bio(clean_text(text_of(heading)), None))
         if name and len(name.split()) <= _MAX_NAME_WORDS and name.lower() not in _LABELS:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
@@ -34,6 +35,22 @@ class Document:
     html: str
     tree: lxml.html.HtmlElement
     structured: StructuredData = field(repr=False)
+
+    @cached_property
+    def base_url(self) -> str:
+        """What the page's relative URLs resolve against: its ``<base href>`` (itself
+        resolved against the page URL), else the page URL. CMSs such as TYPO3 print one on
+        every page; resolving against the page URL instead leads to pages that do not exist."""
+        for base in self.tree.iter("base"):
+            href = (base.get("href") or "").strip()
+            if href and not href.lower().startswith(("javascript:", "data:")):
+                try:
+                    resolved = urljoin(self.url, href) if self.url else href
+                except ValueError:  # a malformed href ("http://[x") is no base at all
+                    continue
+                if resolved.startswith(("http://", "https://")):
+                    return resolved
+        return self.url
 
     @cached_property
     def class_names(self) -> ClassNames:

@@ -15,9 +15,9 @@ def extract_canonical_url(doc: Document) -> str | None:
         '//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href'
     ):
         if href.strip():
-            return absolute_url(doc.url, href) or None
+            return absolute_url(doc.base_url, href) or None
     og_url = doc.meta("og:url")
-    return (absolute_url(doc.url, og_url) or None) if og_url else None
+    return (absolute_url(doc.base_url, og_url) or None) if og_url else None
 
 
 def extract_description(doc: Document) -> str | None:
@@ -56,7 +56,7 @@ def extract_image(doc: Document) -> str | None:
     ]
     shown = doc.tree.xpath("//article//img/@src | //main//img/@src | //figure//img/@src")
     for candidate in [*declared, *shown]:
-        url = absolute_url(doc.url, str(candidate)) if candidate else ""
+        url = absolute_url(doc.base_url, str(candidate)) if candidate else ""
         if url.startswith(("http://", "https://")):
             return url
     return None

@@ -48,7 +48,7 @@ def _as_field(doc: Document, name: str, values: list[str]) -> Any:
     if name == "body":
         return clean_paragraphs("\n\n".join(values))
     if name == "image":
-        return absolute_url(doc.url, values[0]) or None
+        return absolute_url(doc.base_url, values[0]) or None
     if name in ("published_at", "modified_at"):
         return normalize_iso_date(values[0])
     return values[0]

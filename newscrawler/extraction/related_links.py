@@ -65,7 +65,7 @@ def find_teaser_links(doc: Document) -> list[TeaserLink]:
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
             continue
         if href not in resolved:
-            resolved[href] = _resolve(doc.url, href)
+            resolved[href] = _resolve(doc.base_url, href)
         target = resolved[href]
         if target is not None:
             raw.append((link, *target))
