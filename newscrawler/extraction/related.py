@@ -47,9 +47,16 @@ _MIN_MEAN_TITLE_WORDS = 3.4
 # menu labels ("コラム", "TV일반", "よみうり寸評") two to eight. On the 124 labelled pages no
 # list with a mean under 10 held a single related item (32 lists, 151 items).
 _MIN_MEAN_UNSPACED_TITLE_CHARS = 10
+# Lists that are menus by their structure, whatever their links: inside the page's
+# navigation (<nav>, role=navigation); a menu entry with a submenu, or a submenu (a list
+# in an item of another list); content for browsers without scripts (<noscript>), which
+# readers of the page do not see. On the labelled pages none of these lists held a single
+# related item (navigation: 19 of 118 items).
 _IN_NAVIGATION = etree.XPath(
     "boolean(ancestor-or-self::nav"
-    " or ancestor-or-self::*[@role='navigation' or @role='menu' or @role='menubar'])"
+    " or ancestor-or-self::*[@role='navigation' or @role='menu' or @role='menubar']"
+    " or ancestor-or-self::li[ancestor::li] or self::li[.//ul or .//ol]"
+    " or ancestor::noscript)"
 )
 
 
@@ -226,9 +233,8 @@ def _list_block(
         return None
     units = _units(element, index)
     items = [item for key, same in by_url.items() if (item := build_item(units[key], same)) is not None]
-    # A CJK menu was always kept out of the body as a teaser list; it still is. So is a list
-    # inside the page's navigation (<nav>, role=navigation): a menu even when it names
-    # articles (on the labelled pages 19 of the 118 items of such lists were related ones).
+    # A CJK menu was always kept out of the body as a teaser list; it still is. So is a
+    # menu by structure (_IN_NAVIGATION), even when it names articles.
     teasers = (not unspaced or chars >= _MIN_MEAN_UNSPACED_TITLE_CHARS) and not _IN_NAVIGATION(element)
     return RelatedBlock(element, heading, items, order[id(links[0].element)], teasers=teasers)
 
