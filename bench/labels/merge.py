@@ -22,9 +22,9 @@ from bench.corpora import PROJECT_LABELS
 from bench.scoring import related_items
 
 BATCHES = Path(__file__).resolve().parent / "batches"
+# How the labellers' notes say that a bio is shown only inside scripts.
 _SCRIPT_ONLY_BIO = re.compile(
-    r"BIO AMBIGUOUS|bio[^.]{0,80}\b(?:only|solely)\b[^.]{0,60}\b(?:script|JSON-LD|app (?:state|data))"
-    r"|(?:description|bio)[^.]{0,60}exists only in[^.]{0,40}(?:script|JSON-LD)",
+    r"BIO AMBIGUOUS|script-only|(?:exists|appears|present) only (?:in|inside)[^.]{0,40}(?:script|JSON-LD)",
     re.IGNORECASE,
 )
 FIELDS = ("split", "url", "page", "authors", "author_bio", "related", "language", "notes", "second_pass")
@@ -65,7 +65,9 @@ def agreement(checked: dict[str, dict[str, Any]], first: dict[str, dict[str, Any
         for p in pages
     ]
     related = metrics.related_scores(scores)
-    changed = sum(str(checked[p].get("second_pass") or "").strip().lower() != "agreed" for p in pages)
+    changed = sum(
+        not str(checked[p].get("second_pass") or "").strip().lower().startswith("agreed") for p in pages
+    )
     return {
         "pages": len(pages),
         "pages changed by the second pass": changed,
