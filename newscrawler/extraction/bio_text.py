@@ -46,6 +46,7 @@ _BYLINE = re.compile(
 _DISCLAIMER = re.compile(
     r"\s*\b(?:" + "|".join(re.escape(d) for d in BIO_DISCLAIMERS) + r")\b[^.]*\.?\s*$", re.IGNORECASE
 )
+_ALL_LINK_SHARE = 0.9
 _HANDLE_TAIL = re.compile(r"(?:\s+@\w+)+\s*$")
 _SENTENCE_END = re.compile(r"[.!?…»”\")]\s*$")
 # A full stop inside the text, before a word that starts a sentence: the text holds at least
@@ -162,6 +163,15 @@ def _block_texts(element: lxml.html.HtmlElement) -> Iterable[str]:
         if node.tag not in _BLOCKS and node is not element:
             continue
         if not any(inner.tag in _BLOCK_CHILDREN for inner in node.iterdescendants()):
-            yield clean_text(text_of(node))
+            text = clean_text(text_of(node))
+            # A block that is all link is a teaser headline ("latest from this author"),
+            # not a bio, however sentence-like it reads.
+            if not _is_all_link(node, text):
+                yield text
         else:
             yield clean_text(" ".join([node.text or "", *(child.tail or "" for child in node)]))
+
+
+def _is_all_link(node: lxml.html.HtmlElement, text: str) -> bool:
+    linked = sum(len(clean_text(text_of(link))) for link in node.iter("a"))
+    return bool(text) and linked >= _ALL_LINK_SHARE * len(text)
