@@ -56,6 +56,7 @@ _VERBS = alternation(BIO_VERBS)
 _ABOUT = alternation(AUTHOR_ABOUT_PREFIXES)
 _MAX_NAME_OFFSET = 60
 _NAME_TO_VERB = re.compile(rf"(?:\s*\([^)]{{0,80}}\))?(?:,[^,.]{{0,80}},)?\s+(?:{_VERBS})\s", re.IGNORECASE)
+_NAME_TO_APPOSITION = re.compile(r",\s+[a-zà-ÿąćęłńóśźż]")
 _VERB_WORDS = frozenset(v for v in BIO_VERBS if " " not in v)
 _CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
 
@@ -103,6 +104,8 @@ class BioSentencePattern:
     'Jane Doe (right) is '
     >>> BioSentencePattern(["Jane Doe"]).search("Jane Doe says it is late.") is None
     True
+    >>> BioSentencePattern(["Ewa Nowak"]).search("Ewa Nowak, dziennikarka i badaczka historii.")
+    'Ewa Nowak, d'
     """
 
     def __init__(self, names: Iterable[str]) -> None:
@@ -124,6 +127,12 @@ class BioSentencePattern:
                 verb = _NAME_TO_VERB.match(text, found.end()) if found else None
                 if verb:
                     return text[: verb.end()]
+                # "<Full Name>, <what they are>": a bio in apposition, the way Polish,
+                # Italian or Spanish sites write them; only a paragraph that opens with it.
+                if found and start.start() == 0 and " " in found.group(0):
+                    apposition = _NAME_TO_APPOSITION.match(text, found.end())
+                    if apposition:
+                        return text[: apposition.end()]
         return None
 
 
