@@ -47,6 +47,9 @@ _DATE_LIKE = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 _INLINE_TAGS = ("strong", "b", "em", "i", "span", "small", "mark")
 _MIN_SUMMARY_CHARS = 30
 _MAX_KICKER_WORDS = 4
+# Bold text this long inside a teaser link is its headline, not a kicker ("Politik:").
+_MIN_BOLD_HEADLINE_CHARS = 20
+_MIN_BOLD_HEADLINE_WORDS = 4
 
 
 def build_item(unit: lxml.html.HtmlElement, links: list[TeaserLink]) -> RelatedItem | None:
@@ -74,6 +77,12 @@ def _title_element(unit: lxml.html.HtmlElement, links: list[TeaserLink]) -> lxml
                 return link.element
             if ancestor is unit:
                 break
+    # "<a><strong>Headline</strong> dek</a>": the bold part is the headline, the rest its dek.
+    for link in links:
+        for inner in link.element.iter("strong", "b"):
+            bold = clean_text(text_of(inner))
+            if len(bold) >= _MIN_BOLD_HEADLINE_CHARS and len(bold.split()) >= _MIN_BOLD_HEADLINE_WORDS:
+                return inner
     readable = [
         link for link in links if not _READ_MORE_ONLY.match(link.text) and clean_text(text_of(link.element))
     ]
@@ -130,7 +139,23 @@ def _summary(
         text = _READ_MORE_TAIL.sub("", clean_text(text_of(element)))
         if len(text) > len(best) and text != title and text not in title and not _is_date_line(text):
             best = text
+    if title_element is not None and len(best) < _MIN_SUMMARY_CHARS:
+        best = max(best, _beside_title(unit, title_element), key=len)
     return best if len(best) >= _MIN_SUMMARY_CHARS else None
+
+
+def _beside_title(unit: lxml.html.HtmlElement, title_element: lxml.html.HtmlElement) -> str:
+    """The dek written loose beside the headline (``<a><strong>Headline</strong> Dek text</a>``):
+    the innermost ancestor's own text, outside its child elements (bylines, dates and
+    counters sit in elements of their own)."""
+    for ancestor in title_element.iterancestors():
+        loose = [ancestor.text or "", *(child.tail or "" for child in ancestor)]
+        text = _READ_MORE_TAIL.sub("", clean_text(" ".join(loose)))
+        if text and not _is_date_line(text):
+            return text
+        if ancestor is unit:
+            break
+    return ""
 
 
 def _inside(

@@ -807,3 +807,23 @@ def test_a_standfirst_beside_the_teaser_link_is_its_summary() -> None:
             ],
         }
     ]
+
+
+def test_a_dek_written_beside_a_bold_headline_inside_the_link_is_its_summary() -> None:
+    # <a><img><span><strong>Headline</strong> dek</span></a>: tabloid "Don't miss" lists.
+    items = "".join(
+        f'<li><a href="/{path}"><img src="/i/{n}.jpg" alt=""><span class="puff">'
+        f"<strong>{headline}</strong> {dek}</span></a></li>"
+        for n, ((path, headline), dek) in enumerate(zip(EN.teasers, DEKS, strict=True))
+    )
+    related = f'<section class="related-stories"><h2>{EN.related_heading}</h2><ul>{items}</ul></section>'
+    record = extract(EN, related=related)
+    assert record["related"] == [
+        {
+            "heading": EN.related_heading,
+            "items": [
+                {"title": headline, "url": f"{EN.site}/{path}", "summary": dek}
+                for (path, headline), dek in zip(EN.teasers, DEKS, strict=True)
+            ],
+        }
+    ]
