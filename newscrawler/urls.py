@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 
 class InvalidStartUrl(ValueError):
@@ -39,3 +40,26 @@ def site_of(url: str) -> str:
     labels = host.split(".")
     keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _REGISTRY_LABELS else 2
     return ".".join(labels[-keep:])
+
+
+def document_base_url(tree: Any, page_url: str) -> str:
+    """What a page's relative URLs resolve against: its ``<base href>`` (itself resolved
+    against the page URL), else the page URL. CMSs such as TYPO3 print one on every page;
+    resolving against the page URL instead leads to pages that do not exist.
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring('<html><head><base href="/"></head><body></body></html>')
+    >>> document_base_url(page, "https://example.com/news/a.html")
+    'https://example.com/'
+    """
+    for base in tree.iter("base"):
+        href = (base.get("href") or "").strip()
+        if not href or href.lower().startswith(("javascript:", "data:")):
+            continue
+        try:
+            resolved = urljoin(page_url, href) if page_url else href
+        except ValueError:  # a malformed href ("http://[x") is no base at all
+            continue
+        if resolved.startswith(("http://", "https://")):
+            return resolved
+    return page_url

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
-from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
@@ -14,6 +13,7 @@ from lxml import etree
 from newscrawler.encoding import decode_page
 from newscrawler.extraction.classes import ClassNames
 from newscrawler.extraction.structured import StructuredData, read_structured_data
+from newscrawler.urls import document_base_url
 
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # The same characters one by one: a page rarely holds any, and 31 substring tests (memchr
@@ -38,19 +38,8 @@ class Document:
 
     @cached_property
     def base_url(self) -> str:
-        """What the page's relative URLs resolve against: its ``<base href>`` (itself
-        resolved against the page URL), else the page URL. CMSs such as TYPO3 print one on
-        every page; resolving against the page URL instead leads to pages that do not exist."""
-        for base in self.tree.iter("base"):
-            href = (base.get("href") or "").strip()
-            if href and not href.lower().startswith(("javascript:", "data:")):
-                try:
-                    resolved = urljoin(self.url, href) if self.url else href
-                except ValueError:  # a malformed href ("http://[x") is no base at all
-                    continue
-                if resolved.startswith(("http://", "https://")):
-                    return resolved
-        return self.url
+        """What the page's relative URLs resolve against (``<base href>``, else the URL)."""
+        return document_base_url(self.tree, self.url)
 
     @cached_property
     def class_names(self) -> ClassNames:

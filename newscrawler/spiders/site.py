@@ -34,7 +34,7 @@ from newscrawler.items import FetchedPage
 from newscrawler.middlewares.incremental import META_REVISIT
 from newscrawler.pages import NotAPage, count_skip, failure_reason, fetched_page
 from newscrawler.sites import SitesFileError, load_sites, site_from_url
-from newscrawler.urls import InvalidStartUrl, checked_start_url
+from newscrawler.urls import InvalidStartUrl, checked_start_url, document_base_url
 
 logger = logging.getLogger(__name__)
 
@@ -184,7 +184,7 @@ class SiteSpider(scrapy.Spider):
         except NotAPage as skipped:
             count_skip(self.crawler, skipped.reason, str(skipped))
             return
-        tree = _parse_html(response)
+        tree = _parse_html(page.text, response.url)
         if tree is not None:
             yield from self._follow(frontier, response, tree)
         if frontier.should_archive(response.url):
@@ -195,17 +195,20 @@ class SiteSpider(scrapy.Spider):
         self, frontier: SiteFrontier, response: Response, tree: lxml.html.HtmlElement
     ) -> Iterator[scrapy.Request]:
         depth = response.meta.get("nc_depth", 0)
-        feeds = feed_links(tree, response.url)
+        # Links resolve against the page's <base href>: on a CMS that prints one on every
+        # page, the response URL makes every relative link a 404.
+        base = document_base_url(tree, response.url)
+        feeds = feed_links(tree, base)
         if depth == 0 and not feeds:
             feeds = [frontier.absolute(path) for path in COMMON_FEED_PATHS]
         for feed in feeds:
-            url = frontier.link_target(response.url, feed, document=True)
+            url = frontier.link_target(base, feed, document=True)
             if url is not None:
                 yield self._request(frontier, url, "feed", self.parse_feed)
         if depth >= frontier.config.max_depth:
             return
         for href in tree.xpath("//a/@href"):
-            url = frontier.link_target(response.url, str(href))
+            url = frontier.link_target(base, str(href))
             if url is not None:
                 kind = "listing" if frontier.is_listing(url) else "page"
                 # The next page of a listing is a sibling, not a level deeper: deep archives
@@ -268,9 +271,10 @@ def _content_type(response: Response) -> bytes:
     return (response.headers.get(b"Content-Type") or b"text/html").lower()
 
 
-def _parse_html(response: TextResponse) -> lxml.html.HtmlElement | None:
+def _parse_html(text: str, url: str) -> lxml.html.HtmlElement | None:
+    """The page's tree, from the text decoded as extraction decodes it (not Scrapy's guess)."""
     try:
-        return lxml.html.document_fromstring(response.text, base_url=response.url)
+        return lxml.html.document_fromstring(text, base_url=url)
     except (ValueError, lxml.etree.ParserError):
         return None
 
