@@ -65,7 +65,7 @@ class SiteFrontier:
             url = urljoin(base_url, href)
             if urlsplit(url).scheme not in ("http", "https"):
                 return None
-            url = canonicalize(url)
+            url = canonicalize(url, strip=self.config.strip_params, keep=self.config.keep_params)
         except ValueError:
             # A malformed link ("http://[not-an-ip]/") must not fail the page it is on.
             self.rejected["malformed_url"] = self.rejected.get("malformed_url", 0) + 1

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-# Query parameters that track a click, not select content: stripped from every URL.
+# Query parameters that track a click, not select content: stripped from every URL. News
+# sites add their own to internal links ("?ref=most-read", "?source=homepage", "?cmpid=…",
+# "?ito=…", BBC's "ns_campaign"): the same article under many URLs. A site that does use
+# one of them to select content keeps it with ``keep_params`` in the sites file; a site's
+# own tracking parameter is added with ``strip_params``.
 TRACKING_PARAMS = frozenset(
     {
         "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
         "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id",
-        "vero_id", "wickedid", "ncid", "cmpid", "ito", "ref_src", "ref_url", "spm", "share", "amp",
+        "vero_id", "wickedid", "ncid", "cmpid", "cmp", "ito", "ref", "ref_src", "ref_url", "referrer",
+        "source", "src", "spm", "share", "amp", "icid", "ocid", "xtor", "ftag", "smid", "partner",
     }
 )  # fmt: skip
-TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "at_")
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "at_", "ns_", "sc_")
 # Session identifiers make every visit a new URL: stripped too.
 SESSION_PARAMS = frozenset(
     {"jsessionid", "phpsessid", "sid", "sessionid", "session_id", "aspsessionid", "cfid"}

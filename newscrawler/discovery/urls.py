@@ -28,20 +28,25 @@ _CALENDAR = re.compile(
 _PAGE_NUMBER = re.compile(r"/page/(\d+)/?$|[?&](?:page|p|paged|pg)=(\d+)", re.IGNORECASE)
 
 
-def canonicalize(url: str) -> str:
+def canonicalize(url: str, *, strip: frozenset[str] = frozenset(), keep: frozenset[str] = frozenset()) -> str:
     """One spelling per page: no fragment, tracking or session parameters; sorted query.
+    ``strip`` adds a site's own tracking parameters, ``keep`` spares ones it uses for content.
 
     >>> canonicalize("HTTPS://Example.com/a/?utm_source=x&b=2&a=1&fbclid=9#top")
     'https://example.com/a/?a=1&b=2'
     >>> canonicalize("http://example.com/a;jsessionid=ABC?x=1")
     'http://example.com/a?x=1'
+    >>> canonicalize("https://news.example/a.html?ref=most-read&ns_campaign=x&at_medium=rss")
+    'https://news.example/a.html'
+    >>> canonicalize("https://example.com/search?source=archive", keep=frozenset({"source"}))
+    'https://example.com/search?source=archive'
     """
     parts = urlsplit(url.strip())
     path = _PATH_SESSION.sub("", parts.path)
     query = [
         (key, value)
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if not _is_noise_param(key)
+        if key.lower() in keep or not (_is_noise_param(key) or key.lower() in strip)
     ]
     cleaned = urlunsplit((parts.scheme, parts.netloc, path or "/", urlencode(query), ""))
     return canonicalize_url(cleaned, keep_fragments=False)

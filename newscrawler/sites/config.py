@@ -59,6 +59,9 @@ class SiteConfig:
     delay: float = 0.0
     interval_seconds: float = DEFAULT_INTERVAL_SECONDS
     selectors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Query parameters stripped on top of the built-in tracking list, and ones kept from it.
+    strip_params: frozenset[str] = frozenset()
+    keep_params: frozenset[str] = frozenset()
 
     @property
     def hosts(self) -> frozenset[str]:
@@ -146,6 +149,10 @@ class _Reader:
             raise self.error(node, key, "expected a list of strings")
         return tuple(self.string(item, f"{key}[{i}]") for i, item in enumerate(node.value))
 
+    def names(self, node: yaml.Node, key: str) -> frozenset[str]:
+        """Query parameter names, compared lower-cased."""
+        return frozenset(name.lower() for name in self.strings(node, key))
+
     def positive_number(self, node: yaml.Node, key: str, integer: bool) -> float:
         value = self.scalar(node, key)
         valid = isinstance(value, int) if integer else isinstance(value, int | float)
@@ -187,7 +194,7 @@ class _Reader:
     def site(self, node: yaml.Node, key: str) -> SiteConfig:
         allowed = {
             "name", "start_url", "aliases", "feeds", "sitemaps", "allow", "deny", "max_depth",
-            "max_pages", "delay", "interval", "selectors",
+            "max_pages", "delay", "interval", "selectors", "strip_params", "keep_params",
         }  # fmt: skip
         values = self.mapping(node, key, allowed)
         for required in ("name", "start_url"):
@@ -208,6 +215,8 @@ class _Reader:
             "delay": lambda n, k: self.positive_number(n, k, integer=False),
             "interval": self.duration,
             "selectors": self.selectors,
+            "strip_params": self.names,
+            "keep_params": self.names,
         }
         for name, convert in converters.items():
             if name in values:

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from newscrawler.discovery.frontier import SiteFrontier
 from newscrawler.sites import SitesFileError, load_sites
 
 GOOD = """sites:
@@ -20,6 +21,8 @@ GOOD = """sites:
     selectors:
       title: ['h1.headline']
       body: ['//div[@class="story"]']
+    strip_params: [From_Page]
+    keep_params: source
   - name: other
     start_url: https://other.example/
 """
@@ -38,7 +41,15 @@ def test_a_valid_file(tmp_path: Path) -> None:
     assert (example.max_depth, example.max_pages, example.delay) == (3, 100, 1.5)
     assert example.interval_seconds == 1800
     assert example.selectors == {"title": ("h1.headline",), "body": ('//div[@class="story"]',)}
+    assert (example.strip_params, example.keep_params) == (frozenset({"from_page"}), frozenset({"source"}))
     assert sites["other"].max_pages == 10_000
+
+
+def test_a_site_strips_its_own_tracking_parameters_and_keeps_its_content_ones(tmp_path: Path) -> None:
+    frontier = SiteFrontier(load_sites(_write(tmp_path, GOOD))["example"])
+    base = "https://www.example.com/"
+    assert frontier.link_target(base, "/2026/a.html?ref=most-read&from_page=home") == base + "2026/a.html"
+    assert frontier.link_target(base, "/search?source=archive") == base + "search?source=archive"
 
 
 @pytest.mark.parametrize(
