@@ -56,7 +56,8 @@ def encoded_article(encoding: str, declared_in: str) -> tuple[bytes, str]:
     in ``<meta>``, or nowhere."""
     title, paragraph = TEXTS[encoding]
     head = f'<meta charset="{encoding}">' if declared_in == "meta" else ""
-    body = article(title, paragraph, head=head).encode(encoding)
+    # Each variant is its own article: one crawl archives the same title and body once.
+    body = article(title, f"{paragraph} ({declared_in})", head=head).encode(encoding)
     content_type = f"text/html; charset={encoding}" if declared_in == "header" else "text/html"
     return body, content_type
 
