@@ -87,8 +87,6 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.middlewares.redirects.RedirectGuardMiddleware": 610,
     # Before anything is fetched: drops requests for articles not due for a re-check.
     "newscrawler.middlewares.incremental.IncrementalFetchMiddleware": 120,
-    # After robots.txt and the revisit check: only a page that will be fetched spends budget.
-    "newscrawler.middlewares.budget.PageBudgetMiddleware": 130,
     # 620: above HttpCompressionMiddleware (590), so the WARC gets the body as sent, still
     # content-encoded; above RedirectMiddleware (600), so redirects are archived too.
     "newscrawler.warc.middleware.WarcWriterMiddleware": 620,

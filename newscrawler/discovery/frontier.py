@@ -18,13 +18,6 @@ from newscrawler.sites import SiteConfig
 
 # Feeds and sitemaps are read this far beyond the page budget (they repeat known URLs).
 SITEMAP_ALLOWANCE = 1000
-# The page budget (``max_pages``) counts pages that were fetched and did not answer 404 or
-# 410: a site whose links are mostly broken (relative links read against the wrong base,
-# a moved archive) must not use up the budget before its articles are reached. Requests
-# queued for a site stop at this many times the budget, so that an endless supply of
-# broken links cannot make the crawl endless either.
-QUEUE_FACTOR = 3
-BROKEN_STATUSES = frozenset({404, 410})
 # Decompressed size cap for one feed or sitemap (the sitemaps protocol caps files at 50 MB).
 MAX_XML_BYTES = 64 * 1024 * 1024
 
@@ -46,10 +39,7 @@ class SiteFrontier:
         # even queued (Scrapy's RobotsTxtMiddleware checks again at download time).
         self.robots: Protego | None = None
         self._seen: set[str] = set()
-        self.pages = 0  # page and listing requests queued
-        self.sent = 0  # of those, sent to the downloader
-        self.settled = 0  # of those sent, answered or failed
-        self.broken = 0  # of those sent, answered 404/410
+        self.pages = 0
         self.rejected: dict[str, int] = {}
         self._seen.add(canonicalize(config.start_url))
 
@@ -123,26 +113,4 @@ class SiteFrontier:
         self.pages += 1
 
     def remaining_budget(self) -> int:
-        """How many more page and listing requests may be queued."""
-        return QUEUE_FACTOR * self.config.max_pages - self.pages
-
-    def spend(self) -> bool:
-        """A queued page is about to be fetched: whether the budget still allows it."""
-        if self.sent - self.broken >= self.config.max_pages:
-            return False
-        self.sent += 1
-        return True
-
-    def in_flight(self) -> int:
-        """Pages sent and not answered yet: any of them may still turn out broken."""
-        return self.sent - self.settled
-
-    def settle(self, *, broken: bool) -> None:
-        """A page sent has answered (or failed); a 404 or 410 is a broken link, which the
-        budget does not count."""
-        self.settled += 1
-        self.broken += broken
-
-    def broken_share(self) -> float:
-        """Share of the fetched pages that were broken links."""
-        return self.broken / self.settled if self.settled else 0.0
+        return self.config.max_pages - self.pages

@@ -22,17 +22,15 @@ import scrapy
 from protego import Protego
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from newscrawler.discovery.feeds import feed_links, looks_like_feed, parse_feed
-from newscrawler.discovery.frontier import BROKEN_STATUSES, SiteFrontier
+from newscrawler.discovery.frontier import SiteFrontier
 from newscrawler.discovery.rules import COMMON_FEED_PATHS, COMMON_SITEMAP_PATHS
 from newscrawler.discovery.sitemaps import looks_like_sitemap, parse_sitemap, sitemaps_in_robots
 from newscrawler.discovery.urls import looks_like_pagination
 from newscrawler.discovery.xml import xml_hazards
 from newscrawler.items import FetchedPage
-from newscrawler.middlewares.budget import BUDGETED_KINDS, META_KIND, OverBudget
 from newscrawler.middlewares.incremental import META_REVISIT
 from newscrawler.pages import NotAPage, count_skip, failure_reason, fetched_page
 from newscrawler.sites import SitesFileError, load_sites, site_from_url
@@ -41,8 +39,6 @@ from newscrawler.urls import InvalidStartUrl, checked_start_url, document_base_u
 logger = logging.getLogger(__name__)
 
 # Listing and discovery pages first: they lead to articles; articles last.
-# A site with this share of broken links among its fetched pages is worth a warning.
-_BROKEN_WARNING_SHARE = 0.2
 _PRIORITY = {"robots": 100, "sitemap": 50, "feed": 50, "listing": 20, "page": 0}
 
 
@@ -174,8 +170,6 @@ class SiteSpider(scrapy.Spider):
 
     def parse_page(self, response: Response) -> Iterable[scrapy.Request | FetchedPage]:
         frontier = self._frontier(response)
-        if response.meta.get(META_KIND) in BUDGETED_KINDS:
-            frontier.settle(broken=False)
         if not isinstance(response, TextResponse) or b"html" not in _content_type(response):
             # Sites link feeds and sitemaps with plain <a> links too.
             if looks_like_feed(response.body):
@@ -235,7 +229,6 @@ class SiteSpider(scrapy.Spider):
     ) -> scrapy.Request:
         meta: dict[str, Any] = {
             "site": frontier.config.name,
-            META_KIND: kind,
             "nc_depth": depth,
             "crawl_delay": frontier.config.delay,
             # Article pages follow the revisit policy; listings, feeds and sitemaps are always fetched.
@@ -263,34 +256,15 @@ class SiteSpider(scrapy.Spider):
         for frontier in self.frontiers.values():
             for why, count in frontier.rejected.items():
                 stats.inc_value(f"newscrawler/links_rejected/{why}", count)
-            if frontier.broken:
-                stats.inc_value("newscrawler/broken_links", frontier.broken)
-            if frontier.broken_share() >= _BROKEN_WARNING_SHARE:
-                logger.warning(
-                    "site %s: %d of %d pages fetched (%.0f %%) answered 404 or 410: broken links, "
-                    "which the page budget does not count (a wrong <base href>, a moved archive?)",
-                    frontier.config.name,
-                    frontier.broken,
-                    frontier.settled,
-                    100 * frontier.broken_share(),
-                )
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        if request.meta.get(META_KIND) in BUDGETED_KINDS and not isinstance(failure.value, OverBudget):
-            frontier = self.frontiers.get(request.meta.get("site", ""))
-            if frontier is not None:
-                frontier.settle(broken=_status(failure) in BROKEN_STATUSES)
         # The URL that was asked for, not where its redirects led.
         url = request.meta.get("redirect_urls", [request.url])[0]
         count_skip(self.crawler, failure_reason(failure), f"{url}: {failure.value}")
 
     def _frontier(self, response: Response) -> SiteFrontier:
         return self.frontiers[response.meta["site"]]
-
-
-def _status(failure: Failure) -> int | None:
-    return failure.value.response.status if isinstance(failure.value, HttpError) else None
 
 
 def _content_type(response: Response) -> bytes:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newscrawler.discovery.frontier import QUEUE_FACTOR, SiteFrontier
+from newscrawler.discovery.frontier import SiteFrontier
 from newscrawler.sites import site_from_url
 
 
@@ -23,22 +23,8 @@ def test_a_malformed_link_is_rejected_not_raised() -> None:
     assert frontier.rejected == {"malformed_url": 1}
 
 
-def test_links_are_queued_up_to_a_multiple_of_the_page_budget() -> None:
+def test_the_page_budget_stops_new_links() -> None:
     frontier = SiteFrontier(site_from_url("https://news.example/", max_pages=1))
-    for _ in range(QUEUE_FACTOR):
-        frontier.count_page()
+    frontier.count_page()
     assert frontier.link_target("https://news.example/", "/a") is None
     assert frontier.rejected == {"page_budget": 1}
-
-
-def test_broken_links_give_their_budget_back() -> None:
-    frontier = SiteFrontier(site_from_url("https://news.example/", max_pages=2))
-    assert frontier.spend()
-    assert frontier.spend()
-    assert not frontier.spend()  # two pages sent: the budget is spent while they are in flight
-    assert frontier.in_flight() == 2
-    frontier.settle(broken=True)  # one of them answered 404
-    frontier.settle(broken=False)
-    assert frontier.spend()
-    assert frontier.in_flight() == 1
-    assert (frontier.broken, frontier.broken_share()) == (1, 0.5)

@@ -66,25 +66,3 @@ def test_links_and_feeds_resolve_against_the_base_href(tmp_path: Path) -> None:
     assert not [
         path for path in site.requests if path.startswith("/news/news/") or path.startswith("/news/feeds/")
     ]
-
-
-def test_broken_links_do_not_use_up_the_page_budget(tmp_path: Path) -> None:
-    site = LocalSite()
-    site.add_html("/robots.txt", "User-agent: *\nAllow: /\n", content_type="text/plain")
-    # Twenty links to pages that do not exist, listed before the articles: twice the page
-    # budget, within the three times it that may be queued.
-    broken = "".join(
-        f'<li><a href="/archive/2019/story-number-{n}.html">Old story {n}</a></li>' for n in range(20)
-    )
-    articles = "".join(f'<li><a href="/{path}">{title}</a></li>' for path, title in ARTICLES.items())
-    site.add_html("/", f"<html><body><h1>News</h1><ul>{broken}{articles}</ul></body></html>")
-    for path, title in ARTICLES.items():
-        site.add_html(f"/{path}", _article(title))
-    with serve_site(site):
-        result = run_crawl("site", tmp_path / "out", "-a", f"url={site.url('/')}", "-a", "max_pages=10")
-    assert result.returncode == 0, result.log[-3000:]
-    assert sorted(record["title"] for record in result.records()) == sorted(ARTICLES.values()), result.log[
-        -4000:
-    ]
-    assert result.stat("newscrawler/broken_links") >= 20
-    assert "answered 404 or 410: broken links" in result.log
