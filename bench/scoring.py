@@ -220,15 +220,18 @@ def score_labels(pages: Sequence[Page], lookup: Lookup, prefix: str = "") -> tup
         )
     rows.sort(key=lambda r: (-(r["related"]["fp"] + r["related"]["fn"]), r["bio_f1"]))
     detection = metrics.bio_detection(bios)
+    # No bio shown and none found: nothing to measure (a group of pages shows "—", not 0).
+    any_bio = any(metrics.has_bio(gold) or metrics.has_bio(found) for gold, found in bios)
     rel = metrics.related_scores(related)
+    any_item = any(score.tp + score.fp + score.fn for score in related)
     figures: dict[str, float | None] = {
-        "bio_detection_precision": detection.precision,
-        "bio_detection_recall": detection.recall,
-        "bio_detection_f1": detection.f1,
+        "bio_detection_precision": detection.precision if any_bio else None,
+        "bio_detection_recall": detection.recall if any_bio else None,
+        "bio_detection_f1": detection.f1 if any_bio else None,
         "bio_text_f1": metrics.bio_text_f1(bios),
-        "related_precision": rel.prf.precision,
-        "related_recall": rel.prf.recall,
-        "related_f1": rel.prf.f1,
+        "related_precision": rel.prf.precision if any_item else None,
+        "related_recall": rel.prf.recall if any_item else None,
+        "related_f1": rel.prf.f1 if any_item else None,
         "related_titles": rel.titles_share,
         "related_summaries": rel.summaries_share,
     }
