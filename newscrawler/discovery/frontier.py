@@ -12,6 +12,7 @@ from newscrawler.discovery.urls import (
     is_asset,
     is_utility_page,
     looks_like_listing_url,
+    looks_like_section_url,
     looks_like_trap,
 )
 from newscrawler.sites import SiteConfig
@@ -98,7 +99,8 @@ class SiteFrontier:
         return None
 
     def is_listing(self, url: str) -> bool:
-        return looks_like_listing_url(url)
+        """Fetched before articles: listing-shaped URLs, and sections by their shape."""
+        return looks_like_listing_url(url) or looks_like_section_url(url)
 
     def should_archive(self, url: str) -> bool:
         """Candidates for a record: not listing-shaped and, when ``allow`` is set, matching it.

@@ -97,6 +97,29 @@ def looks_like_listing_url(url: str) -> bool:
     return bool(_PAGE_NUMBER.search(parts.path + ("?" + parts.query if parts.query else "")))
 
 
+_SECTION_WORD = re.compile(r"^[^\W\d_]{2,20}(?:-[^\W\d_]{2,20})?$")
+
+
+def looks_like_section_url(url: str) -> bool:
+    """A site section by its shape: one or two path levels, each a word or two, no query
+    ("/politik/", "/news/world/"). An article's path has a slug of several words, an id or
+    a date. Used to fetch sections (and the feeds they announce) before articles; such a
+    page is still archived when it turns out to be an article.
+
+    >>> looks_like_section_url("https://ex.com/politik/"), looks_like_section_url("https://ex.com/news/world-cup/")
+    (True, True)
+    >>> looks_like_section_url("https://ex.com/rivers-rise-after-the-storm/")
+    False
+    >>> looks_like_section_url("https://ex.com/news/12345.html")
+    False
+    """
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    if parts.query or not 1 <= len(segments) <= 2:
+        return False
+    return all(_SECTION_WORD.match(segment) for segment in segments)
+
+
 def looks_like_pagination(url: str) -> bool:
     """Page N of a listing (``/page/3/``, ``?page=3``).
 

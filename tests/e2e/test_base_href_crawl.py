@@ -66,3 +66,39 @@ def test_links_and_feeds_resolve_against_the_base_href(tmp_path: Path) -> None:
     assert not [
         path for path in site.requests if path.startswith("/news/news/") or path.startswith("/news/feeds/")
     ]
+
+
+def test_sections_and_the_feeds_they_announce_come_before_articles(tmp_path: Path) -> None:
+    site = LocalSite()
+    site.add_html("/robots.txt", "User-agent: *\nAllow: /\n", content_type="text/plain")
+    home_articles = [f"/stories/council-story-number-{n}-of-the-week.html" for n in range(6)]
+    links = "".join(f'<a href="{path}">Story {n}</a> ' for n, path in enumerate(home_articles))
+    site.add_html(
+        "/", f'<html><body><a href="/politik/">Politik</a> <a href="/sport/">Sport</a> {links}</body></html>'
+    )
+    for n, path in enumerate(home_articles):
+        site.add_html(path, _article(f"Council story number {n} of the week"))
+    for section in ("politik", "sport"):
+        only_in_feed = f"/stories/{section}-story-only-in-the-feed.html"
+        site.add_html(only_in_feed, _article(f"A {section} story found only in the section feed"))
+        site.add_html(
+            f"/{section}/",
+            f'<html><head><link rel="alternate" type="application/rss+xml" href="/{section}/feed.xml"></head>'
+            f"<body><h1>{section}</h1></body></html>",
+        )
+    with serve_site(site):
+        for section in ("politik", "sport"):
+            feed = (
+                '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>x</title>'
+                f"<link>{site.url(f'/stories/{section}-story-only-in-the-feed.html')}</link></item></channel></rss>"
+            )
+            site.add_html(f"/{section}/feed.xml", feed, content_type="application/rss+xml")
+        result = run_crawl(
+            "site", tmp_path / "out", "-a", f"url={site.url('/')}", settings={"CONCURRENT_REQUESTS": "1"}
+        )
+    assert result.returncode == 0, result.log[-3000:]
+    assert len(result.records()) == len(home_articles) + 2
+    requested = site.requests
+    first_article = min(requested.index(path) for path in home_articles)
+    for early in ("/politik/", "/sport/", "/politik/feed.xml", "/sport/feed.xml"):
+        assert requested.index(early) < first_article, requested
