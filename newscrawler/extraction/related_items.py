@@ -50,6 +50,9 @@ _MAX_KICKER_WORDS = 4
 # Bold text this long inside a teaser link is its headline, not a kicker ("Politik:").
 _MIN_BOLD_HEADLINE_CHARS = 20
 _MIN_BOLD_HEADLINE_WORDS = 4
+# A first link this long, followed by one this many times longer, is a headline and its dek.
+_MIN_FIRST_HEADLINE_CHARS = 10
+_DEK_TO_HEADLINE = 1.5
 
 
 def build_item(unit: lxml.html.HtmlElement, links: list[TeaserLink]) -> RelatedItem | None:
@@ -86,7 +89,16 @@ def _title_element(unit: lxml.html.HtmlElement, links: list[TeaserLink]) -> lxml
     readable = [
         link for link in links if not _READ_MORE_ONLY.match(link.text) and clean_text(text_of(link.element))
     ]
-    return max(readable, key=lambda link: len(link.text)).element if readable else None
+    if not readable:
+        return None
+    longest = max(readable, key=lambda link: len(link.text))
+    first = readable[0]
+    # Headline, then its dek, each a link to the story: the dek is the longer one, but the
+    # headline comes first.
+    headline_then_dek = len(first.text) >= _MIN_FIRST_HEADLINE_CHARS and len(longest.text) >= (
+        _DEK_TO_HEADLINE * len(first.text)
+    )
+    return first.element if first is not longest and headline_then_dek else longest.element
 
 
 def _is_title_class(element: lxml.html.HtmlElement) -> bool:

@@ -827,3 +827,23 @@ def test_a_dek_written_beside_a_bold_headline_inside_the_link_is_its_summary() -
             ],
         }
     ]
+
+
+def test_a_headline_and_its_longer_dek_both_linked_are_title_and_summary() -> None:
+    # <p class="ttl"><a>Headline</a></p><p class="sub"><a>Dek…</a></p>: the dek is the longer link.
+    items = "".join(
+        f'<li><p class="ttl"><a href="/{path}">{headline}</a></p>'
+        f'<p class="sub"><a href="/{path}">{dek}</a></p></li>'
+        for (path, headline), dek in zip(EN.teasers, DEKS, strict=True)
+    )
+    related = f'<section class="related-stories"><h2>{EN.related_heading}</h2><ul>{items}</ul></section>'
+    record = extract(EN, related=related)
+    assert record["related"] == [
+        {
+            "heading": EN.related_heading,
+            "items": [
+                {"title": headline, "url": f"{EN.site}/{path}", "summary": dek}
+                for (path, headline), dek in zip(EN.teasers, DEKS, strict=True)
+            ],
+        }
+    ]
