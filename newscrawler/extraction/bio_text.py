@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import lxml.html
 
-from newscrawler.extraction.document import text_of
+from newscrawler.extraction.document import loose_text, text_of
 from newscrawler.extraction.patterns import alternation
 from newscrawler.extraction.text import clean_text
 from newscrawler.extraction.vocabulary import (
@@ -178,7 +178,7 @@ def _block_texts(element: lxml.html.HtmlElement) -> Iterable[str]:
             if not _is_all_link(node, text):
                 yield text
         else:
-            yield clean_text(" ".join([node.text or "", *(child.tail or "" for child in node)]))
+            yield clean_text(loose_text(node))
 
 
 def _is_all_link(node: lxml.html.HtmlElement, text: str) -> bool:

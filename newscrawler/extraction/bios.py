@@ -53,6 +53,8 @@ _MAX_BOX_PARAGRAPHS = 2
 _MAX_LABEL_CHARS = 80
 _MAX_NAME_WORDS = 5
 _SENTENCE_BLOCKS = ("p", "div", "figcaption", "dd", "span")
+# Characters of a structured description that the page's text must hold to show it.
+_SHOWN_OPENING_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -236,7 +238,6 @@ def _match(authors: list[Author], name: str | None) -> Author | None:
 def _bios_from_jsonld(doc: Document, authors: list[Author]) -> None:
     """JSON-LD ``author.description``, only when the page also shows it."""
     article = doc.structured.article or {}
-    page_text = None
     for entry in as_list(article.get("author")):
         entry = resolve_reference(entry, doc.structured.jsonld)
         if not isinstance(entry, dict) or not isinstance(entry.get("description"), str):
@@ -248,8 +249,11 @@ def _bios_from_jsonld(doc: Document, authors: list[Author]) -> None:
         description = clean_text(entry["description"])
         if target is None or target["bio"] or len(description) < MIN_BIO_CHARS:
             continue
-        if page_text is None:
-            body = doc.tree.find("body")
-            page_text = clean_text(text_of(body if body is not None else doc.tree))
-        if description[:60] in page_text:
+        if shown_on_page(doc, description):
             target["bio"] = description
+
+
+def shown_on_page(doc: Document, description: str) -> bool:
+    """Whether the page shows a structured description to its readers (its opening is in
+    the page's text): one kept for search engines alone may be stale or someone else's."""
+    return description[:_SHOWN_OPENING_CHARS] in doc.body_text

@@ -29,7 +29,7 @@ from newscrawler.extraction.bio_text import (
     looks_like_bio,
     name_variants,
 )
-from newscrawler.extraction.bios import find_author_boxes
+from newscrawler.extraction.bios import find_author_boxes, shown_on_page
 from newscrawler.extraction.document import Document, text_of
 from newscrawler.extraction.structured import JsonObject, as_list
 from newscrawler.extraction.text import clean_text
@@ -69,7 +69,6 @@ def _people(doc: Document) -> list[JsonObject]:
 
 def _from_jsonld(doc: Document, name: str) -> str | None:
     people = _people(doc)
-    page_text: str | None = None
     for person in people:
         described = person.get("description")
         if not isinstance(described, str):
@@ -77,14 +76,7 @@ def _from_jsonld(doc: Document, name: str) -> str | None:
         if not (_names_match(name, person.get("name")) or len(people) == 1):
             continue
         description = clean_bio(clean_text(described), name)
-        if not looks_like_bio(description, name):
-            continue
-        if page_text is None:
-            body = doc.tree.find("body")
-            page_text = clean_text(text_of(body if body is not None else doc.tree))
-        # Only what a reader of the page sees: a description kept for search engines alone
-        # may be stale or written by somebody else.
-        if description[:60] in page_text:
+        if looks_like_bio(description, name) and shown_on_page(doc, description):
             return description
     return None
 

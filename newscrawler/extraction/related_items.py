@@ -15,7 +15,7 @@ from typing import TypedDict
 import lxml.html
 
 from newscrawler.extraction.classes import names_of, token_pattern
-from newscrawler.extraction.document import text_of
+from newscrawler.extraction.document import loose_text, text_of
 from newscrawler.extraction.patterns import alternation
 from newscrawler.extraction.related_links import TeaserLink
 from newscrawler.extraction.text import clean_text
@@ -161,8 +161,7 @@ def _beside_title(unit: lxml.html.HtmlElement, title_element: lxml.html.HtmlElem
     the innermost ancestor's own text, outside its child elements (bylines, dates and
     counters sit in elements of their own)."""
     for ancestor in title_element.iterancestors():
-        loose = [ancestor.text or "", *(child.tail or "" for child in ancestor)]
-        text = _READ_MORE_TAIL.sub("", clean_text(" ".join(loose)))
+        text = _READ_MORE_TAIL.sub("", clean_text(loose_text(ancestor)))
         if text and not _is_date_line(text):
             return text
         if ancestor is unit:
