@@ -28,6 +28,7 @@ from twisted.internet.defer import Deferred
 
 from newscrawler.discovery.urls import canonicalize
 from newscrawler.encoding import decode_page
+from newscrawler.items import BIO_FROM_ARTICLE, BIO_FROM_AUTHOR_PAGE
 from newscrawler.pages import utc_now_iso
 from newscrawler.state.crawlstate import CrawlState
 from newscrawler.state.model import AuthorPageState
@@ -39,8 +40,6 @@ logger = logging.getLogger(__name__)
 Download = Callable[[Request], Awaitable[Response]]
 Extract = Callable[[ExtractionTask], Awaitable[Fields | None]]
 
-ARTICLE = "article"
-AUTHOR_PAGE = "author_page"
 # A profile that is gone stays gone for the cache's lifetime; other failures are retried
 # by the next crawl.
 _GONE = frozenset({404, 410})
@@ -79,7 +78,7 @@ class AuthorPages:
         """Give each author a ``bio_source``, and a bio from their profile when the page had none."""
         for author in authors:
             if author.get("bio"):
-                author["bio_source"] = ARTICLE
+                author["bio_source"] = BIO_FROM_ARTICLE
                 continue
             author["bio_source"] = None
             profile = author.get("url")
@@ -88,7 +87,7 @@ class AuthorPages:
             bio = await self.bio_of(profile, str(author.get("name") or ""))
             if bio:
                 author["bio"] = bio
-                author["bio_source"] = AUTHOR_PAGE
+                author["bio_source"] = BIO_FROM_AUTHOR_PAGE
 
     async def bio_of(self, url: str, name: str) -> str | None:
         """The bio on the profile at ``url``: from this crawl, the cache, or one fetch."""

@@ -14,6 +14,9 @@ SCHEMA_VERSION = 1
 # Minor versions add optional fields only: a reader of 1.0 lines reads 1.1 lines unchanged.
 # 1.1: authors[].bio_source, schema_minor.
 SCHEMA_MINOR = 1
+# Values of authors[].bio_source: where an author's bio was read.
+BIO_FROM_ARTICLE = "article"
+BIO_FROM_AUTHOR_PAGE = "author_page"
 
 
 @dataclass

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from newscrawler.discovery.urls import canonicalize
 from newscrawler.extraction.text import clean_paragraphs, clean_text
-from newscrawler.items import ArticleRecord
+from newscrawler.items import BIO_FROM_ARTICLE, BIO_FROM_AUTHOR_PAGE, ArticleRecord
 
 
 def content_hash(title: str | None, body: str) -> str:
@@ -82,7 +82,7 @@ def _bio_source(author: dict[str, str | None], bio: str | None) -> str | None:
     """Where the bio was read: the profile page when the author pages step says so, else the article."""
     if bio is None:
         return None
-    return "author_page" if author.get("bio_source") == "author_page" else "article"
+    return BIO_FROM_AUTHOR_PAGE if author.get("bio_source") == BIO_FROM_AUTHOR_PAGE else BIO_FROM_ARTICLE
 
 
 def _normalize_related(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
