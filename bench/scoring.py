@@ -7,7 +7,7 @@ returns the corpus figures plus one score row per page (worst first) for error a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from bench import metrics
@@ -86,6 +86,22 @@ def _body_shingle_rows(
     return metrics.aeb_scores(shares), rows
 
 
+# A field compared with gold: its name, gold's value (None: no gold value), the record's
+# value and the comparison.
+FieldCheck = tuple[str, Any, Any, Callable[[Any, Any], bool]]
+
+
+def _check_fields(row: dict[str, Any], hits: dict[str, list[bool]], checks: Iterable[FieldCheck]) -> None:
+    """Each field with a gold value counts in its share; a miss is noted on the page's row."""
+    for field, expected, got, matches in checks:
+        if expected is None:  # no gold value: the page is not in this share
+            continue
+        ok = matches(expected, got)
+        hits[field].append(ok)
+        if not ok:
+            row[field] = {"gold": expected, "got": got}
+
+
 def score_aeb(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows]:
     """Shingle P/R/F1 of the body on aeb-dev."""
     prf, rows = _body_shingle_rows(pages, lambda p: str(p.gold), lookup)
@@ -108,22 +124,12 @@ def score_fundus(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRo
         gold_names = [str(n) for n in gold.get("authors") or []]
         title, date = _text(record.get("title")), _text(record.get("published_at"))
         names = [n for a in _author_dicts(record) if (n := _text(a.get("name")))]
-        outcomes = {
-            "title": None
-            if gold_title is None
-            else (metrics.text_matches(gold_title, title), gold_title, title),
-            "authors": None
-            if not gold_names
-            else (metrics.authors_match(gold_names, names), gold_names, names),
-            "date": None if not gold_date else (metrics.same_day(gold_date, date), gold_date, date),
-        }
-        for field, outcome in outcomes.items():
-            if outcome is None:  # no gold value: the page is not in this share
-                continue
-            ok, expected, got = outcome
-            hits[field].append(ok)
-            if not ok:
-                row[field] = {"gold": expected, "got": got}
+        checks: list[FieldCheck] = [
+            ("title", gold_title, title, metrics.text_matches),
+            ("authors", gold_names or None, names, metrics.authors_match),
+            ("date", gold_date or None, date, metrics.same_day),
+        ]
+        _check_fields(row, hits, checks)
     figures: dict[str, float | None] = {
         "fundus_precision": prf.precision,
         "fundus_recall": prf.recall,
@@ -149,7 +155,7 @@ def score_traf(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows
             "fn": counts.fn,
             "fp": counts.fp,
         }
-        checks = (
+        checks: tuple[FieldCheck, ...] = (
             (
                 "title",
                 metrics.gold_text(gold.get("title")),
@@ -169,13 +175,7 @@ def score_traf(pages: Sequence[Page], lookup: Lookup) -> tuple[Figures, PageRows
                 metrics.date_matches,
             ),
         )
-        for field, expected, got, matches in checks:
-            if expected is None:  # no gold value: the page is not in this share
-                continue
-            ok = matches(expected, got)
-            hits[field].append(ok)
-            if not ok:
-                row[field] = {"gold": expected, "got": got}
+        _check_fields(row, hits, checks)
         rows.append(row)
     prf = metrics.snippet_scores(total)
     rows.sort(key=lambda r: (-(r["fn"] + r["fp"]), -sum(f in r for f in hits)))
