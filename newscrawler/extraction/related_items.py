@@ -44,6 +44,7 @@ _DATE_TAIL = re.compile(
     r"\s*[,|–-]\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s*,?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$", re.I
 )
 _DATE_LIKE = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_WORD = re.compile(r"[^\W\d_]")
 _INLINE_TAGS = ("strong", "b", "em", "i", "span", "small", "mark")
 _MIN_SUMMARY_CHARS = 30
 _MAX_KICKER_WORDS = 4
@@ -151,9 +152,28 @@ def _summary(
         text = _READ_MORE_TAIL.sub("", clean_text(text_of(element)))
         if len(text) > len(best) and text != title and text not in title and not _is_date_line(text):
             best = text
-    if title_element is not None and len(best) < _MIN_SUMMARY_CHARS:
-        best = max(best, _beside_title(unit, title_element), key=len)
+    if title_element is None or len(best) >= _MIN_SUMMARY_CHARS:
+        return best if len(best) >= _MIN_SUMMARY_CHARS else None
+    # A bold headline and loose text after it in the same link: the link's own layout says
+    # that text is the dek, so it counts however short ("<a><b>Headline</b> Stunning</a>").
+    dek_in_link = _dek_after_bold_headline(title_element)
+    if dek_in_link:
+        return dek_in_link
+    best = max(best, _beside_title(unit, title_element), key=len)
     return best if len(best) >= _MIN_SUMMARY_CHARS else None
+
+
+def _dek_after_bold_headline(title_element: lxml.html.HtmlElement) -> str:
+    """Text beside the bold headline inside its link, when it holds a word."""
+    if title_element.tag not in ("strong", "b"):
+        return ""
+    for ancestor in title_element.iterancestors():
+        text = _READ_MORE_TAIL.sub("", clean_text(loose_text(ancestor)))
+        if text:
+            return text if _WORD.search(text) and not _is_date_line(text) else ""
+        if ancestor.tag == "a":
+            break
+    return ""
 
 
 def _beside_title(unit: lxml.html.HtmlElement, title_element: lxml.html.HtmlElement) -> str:

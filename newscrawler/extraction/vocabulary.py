@@ -787,7 +787,19 @@ KICKER_TOKENS = (
 )
 
 # class tokens of the element that holds a teaser's title (whole words or word ends).
-TITLE_TOKENS = ("title", "headline", "heading", "head", "hed", "titre", "titel", "titulo", "titolo", "tytul")
+TITLE_TOKENS = (
+    "title",
+    "ttl",
+    "headline",
+    "heading",
+    "head",
+    "hed",
+    "titre",
+    "titel",
+    "titulo",
+    "titolo",
+    "tytul",
+)
 
 # class tokens of headings hidden from sighted readers: such a heading is not shown.
 HIDDEN_TOKENS = ("screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "offscreen")

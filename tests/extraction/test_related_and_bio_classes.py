@@ -847,3 +847,48 @@ def test_a_headline_and_its_longer_dek_both_linked_are_title_and_summary() -> No
             ],
         }
     ]
+
+
+STRAPS = ("Stunning", "Wow", "Squeezing it in")
+
+
+def test_a_one_word_dek_beside_a_bold_headline_inside_the_link_is_its_summary() -> None:
+    # The link's layout says the text after the bold headline is its dek, however short.
+    items = "".join(
+        f'<li><a href="/{path}"><span class="puff"><strong>{headline}</strong> {strap}</span></a></li>'
+        for (path, headline), strap in zip(EN.teasers, STRAPS, strict=True)
+    )
+    related = f'<section class="related-stories"><h2>{EN.related_heading}</h2><ul>{items}</ul></section>'
+    record = extract(EN, related=related)
+    assert [(item["title"], item["summary"]) for item in record["related"][0]["items"]] == [
+        (headline, strap) for (_, headline), strap in zip(EN.teasers, STRAPS, strict=True)
+    ]
+
+
+def test_a_label_beside_the_link_of_a_bold_headline_is_no_summary() -> None:
+    # "Online-Seminar<br><a><strong>Headline</strong></a>": the label sits outside the link.
+    items = "".join(
+        f'<li>Online seminar<br><a href="/{path}"><strong>{headline}</strong></a></li>'
+        for path, headline in EN.teasers
+    )
+    related = f'<section class="related-stories"><h2>{EN.related_heading}</h2><ul>{items}</ul></section>'
+    record = extract(EN, related=related)
+    assert [(item["title"], item["summary"]) for item in record["related"][0]["items"]] == [
+        (headline, None) for _, headline in EN.teasers
+    ]
+
+
+def test_a_link_in_a_ttl_paragraph_is_the_headline_even_beside_a_slightly_longer_dek() -> None:
+    # Japanese templates name the headline's box "ttl"; the linked dek may be only a little
+    # longer than the headline, so length alone cannot tell them apart.
+    deks = [headline + " and more on what it means" for _, headline in EN.teasers]
+    items = "".join(
+        f'<li><p class="detail-ttl"><a href="/{path}">{headline}</a></p>'
+        f'<p class="detail-sub"><a href="/{path}">{dek}</a></p></li>'
+        for (path, headline), dek in zip(EN.teasers, deks, strict=True)
+    )
+    related = f'<section class="related-stories"><h2>{EN.related_heading}</h2><ul>{items}</ul></section>'
+    record = extract(EN, related=related)
+    assert [(item["title"], item["summary"]) for item in record["related"][0]["items"]] == [
+        (headline, dek) for (_, headline), dek in zip(EN.teasers, deks, strict=True)
+    ]
