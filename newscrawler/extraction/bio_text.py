@@ -26,6 +26,10 @@ from newscrawler.extraction.vocabulary import (
 
 MIN_BIO_CHARS = 30
 MIN_BIO_WORDS = 6
+# A bio of one short sentence, taken only from a paragraph of its own in an author box.
+MIN_SHORT_BIO_CHARS = 15
+MIN_SHORT_BIO_WORDS = 3
+MAX_SHORT_BIO_CHARS = 80
 MAX_BIO_CHARS = 1500
 _BLOCKS = frozenset({"p", "div", "span", "figcaption", "dd", "section", "blockquote", "li", "td"})
 _BLOCK_CHILDREN = frozenset(
@@ -68,7 +72,24 @@ def box_bio(box: lxml.html.HtmlElement, name: str | None) -> str:
         text = clean_bio(text, name)
         if len(text) > len(best) and looks_like_bio(text, name):
             best = text
-    return best
+    return best or (_short_bio(box, name) if name else "")
+
+
+def _short_bio(box: lxml.html.HtmlElement, name: str) -> str:
+    """A one-line bio ("Senior editor at Gizmodo."): in a box that names its author, a
+    paragraph of its own that is a finished sentence of a few words. Too short for
+    ``looks_like_bio``, so only the box's own evidence lets it in."""
+    for paragraph in box.iter("p"):
+        text = clean_text(text_of(paragraph))
+        if _is_all_link(paragraph, text):
+            continue
+        text = clean_bio(text, name)
+        one_line = MIN_SHORT_BIO_CHARS <= len(text) <= MAX_SHORT_BIO_CHARS
+        sentence = len(text.split()) >= MIN_SHORT_BIO_WORDS and text.endswith(".")
+        # Not a byline ("By Jane Doe, staff writer."), which also names the author.
+        if one_line and sentence and not _BYLINE.match(text) and name.casefold() not in text.casefold():
+            return text
+    return ""
 
 
 def clean_bio(text: str, name: str | None) -> str:

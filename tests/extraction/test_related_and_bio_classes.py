@@ -892,3 +892,22 @@ def test_a_link_in_a_ttl_paragraph_is_the_headline_even_beside_a_slightly_longer
     assert [(item["title"], item["summary"]) for item in record["related"][0]["items"]] == [
         (headline, dek) for (_, headline), dek in zip(EN.teasers, deks, strict=True)
     ]
+
+
+def about_the_author_box(line: str) -> str:
+    return (
+        '<div class="x9k2"><h4>About the author</h4><div><img src="/img/maya-lindqvist.jpg" alt="">'
+        '<a href="/people/maya-lindqvist">Maya Lindqvist</a>'
+        f'<p>{line}</p><a href="mailto:maya@lakelandobserver.com">Email</a></div></div>'
+    )
+
+
+def test_a_one_sentence_bio_in_an_about_the_author_box_is_found() -> None:
+    record = extract(EN, end=about_the_author_box("Senior editor at the Observer."))
+    assert bios(record) == {"Maya Lindqvist": "Senior editor at the Observer."}
+
+
+@pytest.mark.parametrize("line", ["Staff writer", "Reporter.", "By Maya Lindqvist, staff writer."])
+def test_a_job_title_or_byline_in_an_author_box_is_no_bio(line: str) -> None:
+    record = extract(EN, end=about_the_author_box(line))
+    assert bios(record) == {"Maya Lindqvist": None}
