@@ -13,6 +13,7 @@ nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypedDict
@@ -52,6 +53,12 @@ _MIN_MEAN_UNSPACED_TITLE_CHARS = 10
 # in an item of another list); content for browsers without scripts (<noscript>), which
 # readers of the page do not see. On the labelled pages none of these lists held a single
 # related item (navigation: 19 of 118 items).
+# An element whose whole text is a price: "$49.95", "49,95 €", "from £12", "EUR 19".
+_PRICE = re.compile(
+    r"^\s*(?:\w+\s)?(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£¥₹]|EUR|USD|GBP|CHF|zł|kr|Kč)"
+    r"|(?:EUR|USD|GBP|CHF)\s?\d[\d.,]*)\s*$"
+)
+_MIN_PRICED_SHARE = 2 / 3
 _IN_NAVIGATION = etree.XPath(
     "boolean(ancestor-or-self::nav"
     " or ancestor-or-self::*[@role='navigation' or @role='menu' or @role='menubar']"
@@ -232,11 +239,21 @@ def _list_block(
     if heading is None and _all_off_site(by_url, index.page):
         return None
     units = _units(element, index)
+    if _is_product_list(units.values()):
+        return None
     items = [item for key, same in by_url.items() if (item := build_item(units[key], same)) is not None]
     # A CJK menu was always kept out of the body as a teaser list; it still is. So is a
     # menu by structure (_IN_NAVIGATION), even when it names articles.
     teasers = (not unspaced or chars >= _MIN_MEAN_UNSPACED_TITLE_CHARS) and not _IN_NAVIGATION(element)
     return RelatedBlock(element, heading, items, order[id(links[0].element)], teasers=teasers)
+
+
+def _is_product_list(units: Iterable[lxml.html.HtmlElement]) -> bool:
+    """Most teasers show a price of their own ("$49.95" in an element of its own): a list
+    of products (a shop widget, the article's buying links), not of stories."""
+    units = list(units)
+    priced = sum(1 for unit in units if any(_PRICE.match(text_of(e)) for e in unit.iter() if len(e) == 0))
+    return priced >= _MIN_PRICED_SHARE * len(units)
 
 
 def _all_off_site(keys: Iterable[str], page: str) -> bool:

@@ -649,6 +649,22 @@ NON_ARTICLE_PATH_SEGMENTS = frozenset(
         "assinatura",
         "store",
         "boutique",
+        # job ads and coupon codes: classified listings, under a path or a host of their own
+        # ("jobs.<site>/job/…", "/stellenangebot/…", "/coupons/…")
+        "job",
+        "jobs",
+        "stellenangebot",
+        "stellenangebote",
+        "stellenmarkt",
+        "emploi",
+        "empleo",
+        "coupon",
+        "coupons",
+        "gutschein",
+        "gutscheine",
+        "gutscheincodes",
+        "codes-promo",
+        "cupones",
     }
 )
 
