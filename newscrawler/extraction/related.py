@@ -50,9 +50,11 @@ _MIN_MEAN_TITLE_WORDS = 3.4
 _MIN_MEAN_UNSPACED_TITLE_CHARS = 10
 # Lists that are menus by their structure, whatever their links: inside the page's
 # navigation (<nav>, role=navigation); a menu entry with a submenu, or a submenu (a list
-# in an item of another list); content for browsers without scripts (<noscript>), which
-# readers of the page do not see. On the labelled pages none of these lists held a single
-# related item (navigation: 19 of 118 items).
+# in an item of another list, or a list in an item that opens with its section's link,
+# "<li><a>Wildlife</a><ul>…</ul></li>"; a sidebar widget "<li><h2>Recent</h2><ul>" is
+# none); content for browsers without scripts (<noscript>), which readers of the page do
+# not see. On the labelled pages none of these lists held a single related item
+# (navigation: 19 of 118 items; the section-entry submenus: 7 false items, no true one).
 # An element whose whole text is a price: "$49.95", "49,95 €", "from £12", "EUR 19".
 _PRICE = re.compile(
     r"^\s*(?:\w+\s)?(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£¥₹]|EUR|USD|GBP|CHF|zł|kr|Kč)"
@@ -63,6 +65,7 @@ _IN_NAVIGATION = etree.XPath(
     "boolean(ancestor-or-self::nav"
     " or ancestor-or-self::*[@role='navigation' or @role='menu' or @role='menubar']"
     " or ancestor-or-self::li[ancestor::li] or self::li[.//ul or .//ol]"
+    " or self::*[self::ul or self::ol][parent::li/a]"
     " or ancestor::noscript)"
 )
 

@@ -332,8 +332,8 @@ def links(site: str, *paths: str) -> set[str]:
 
 # 1. A heading-less tree menu of a park site: each section's submenu links pages whose
 #    slugs look like articles'. A menu of three levels (the page that showed the class has
-#    four) is a menu by its structure; under /topics/ the URLs alone rule the links out; a
-#    menu of two levels linking pages under each section's own path is not caught yet.
+#    four) is a menu by its structure; under /topics/ the URLs alone rule the links out; in
+#    a menu of two levels each submenu hangs in an entry that opens with its section's link.
 TREE_SECTIONS = (
     (
         "Wildlife",
@@ -380,21 +380,7 @@ def tree_menu(prefix: str, *, levels: int) -> tuple[str, set[str]]:
     [
         pytest.param("", 3, id="three-levels"),
         pytest.param("topics", 2, id="two-levels-under-topics"),
-        pytest.param(
-            "",
-            2,
-            id="two-levels-under-section",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason=(
-                    "a submenu <ul> whose <li> is in no other <li>, under a section entry that is no "
-                    "teaser link, is not a menu to _IN_NAVIGATION (it asks for an <li> inside an <li>, "
-                    "or an <li> holding a list, as the block's element): each submenu is reported as a "
-                    "heading-less related block of three items"
-                ),
-            ),
-        ),
+        pytest.param("", 2, id="two-levels-under-section"),
     ],
 )
 def test_a_headingless_tree_menu_is_no_related_block(prefix: str, levels: int) -> None:
