@@ -880,3 +880,13 @@ def test_a_one_sentence_bio_in_an_about_the_author_box_is_found() -> None:
 def test_a_job_title_or_byline_in_an_author_box_is_no_bio(line: str) -> None:
     record = extract(EN, end=about_the_author_box(line))
     assert bios(record) == {"Maya Lindqvist": None}
+
+
+def test_a_sidebar_widget_list_in_a_list_item_under_its_heading_is_a_related_block() -> None:
+    # Classic WordPress sidebars: <ul><li class="widget"><h2>Recent Posts</h2><ul>…</ul></li></ul>.
+    items = "".join(f'<li><a href="/{path}">{headline}</a></li>' for path, headline in EN.teasers)
+    widget = f'<ul class="widgets"><li class="widget"><h2>Recent Posts</h2><ul>{items}</ul></li></ul>'
+    record = extract(EN, aside=widget, related="")
+    assert [(block["heading"], len(block["items"])) for block in record["related"]] == [
+        ("Recent Posts", len(EN.teasers))
+    ]
