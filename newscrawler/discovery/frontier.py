@@ -19,15 +19,28 @@ from newscrawler.sites import SiteConfig
 
 # Feeds and sitemaps are read this far beyond the page budget (they repeat known URLs).
 SITEMAP_ALLOWANCE = 1000
+# Links found on article pages queued at most, as a multiple of the budget: room to replace
+# the broken links that give their budget back, and a bound on the queue of a site full of
+# links. Pages of sitemaps, feeds and listings are bounded by the sitemap allowance, the
+# depth and the pagination traps, and are never refused for links found on articles.
+QUEUE_FACTOR = 2
+# Links found on article pages, once this many have been answered, are judged as a whole:
+# when this share of them were 404/410 the site's article links are broken (a <base href>
+# read wrong, a moved CMS) and no more of them are followed.
+BROKEN_LINKS_SAMPLE = 200
+BROKEN_LINKS_SHARE = 0.9
 # Decompressed size cap for one feed or sitemap (the sitemaps protocol caps files at 50 MB).
 MAX_XML_BYTES = 64 * 1024 * 1024
 
 
 class SiteFrontier:
-    """Scope, traps, deduplication and page budget for one site of a crawl.
+    """Scope, traps, deduplication, page budget and link health for one site of a crawl.
 
-    Deduplication here (beside Scrapy's dupefilter) is what makes the budget count pages,
-    not links: a link seen on every page is counted once.
+    The budget (``max_pages``) is spent when a page is fetched, not when its link is found,
+    and a page that answers 404 or 410 gives it back: broken links cannot starve the
+    articles, and the crawl order (articles of sitemaps, feeds and listings before links
+    found on articles) decides which pages the budget goes to. Deduplication here (beside
+    Scrapy's dupefilter) counts each URL once, however many pages link it.
     """
 
     sitemap_allowance = SITEMAP_ALLOWANCE
@@ -40,7 +53,17 @@ class SiteFrontier:
         # even queued (Scrapy's RobotsTxtMiddleware checks again at download time).
         self.robots: Protego | None = None
         self._seen: set[str] = set()
-        self.pages = 0
+        # Queued only as links found on articles (lowest priority), not yet fetched: when a
+        # listing, feed or sitemap lists one, it is queued again as a listed article, and
+        # the first request is dropped unfetched (``refound``).
+        self._article_links: set[str] = set()
+        self.refound: set[str] = set()
+        self.queued_from_articles = 0  # requests of links found on articles, less 404/410s
+        self.spent = 0  # pages fetched, less those that answered 404/410
+        self.answered = 0
+        self.not_found = 0
+        self.article_links_answered = 0
+        self.article_links_not_found = 0
         self.rejected: dict[str, int] = {}
         self._seen.add(canonicalize(config.start_url))
 
@@ -54,10 +77,13 @@ class SiteFrontier:
     def in_scope(self, url: str) -> bool:
         return host_of(url) in self.config.hosts
 
-    def link_target(self, base_url: str, href: str, *, document: bool = False) -> str | None:
+    def link_target(
+        self, base_url: str, href: str, *, document: bool = False, from_article: bool = False
+    ) -> str | None:
         """The canonical URL to fetch for a discovered link, or None (with a counted reason).
 
-        ``document`` marks feeds and sitemaps, whose file types (``.xml.gz``) are not pages.
+        ``document`` marks feeds and sitemaps, whose file types (``.xml.gz``) are not pages;
+        ``from_article`` a link found on an article page.
         """
         href = href.strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
@@ -72,15 +98,30 @@ class SiteFrontier:
             self.rejected["malformed_url"] = self.rejected.get("malformed_url", 0) + 1
             return None
         if url in self._seen:
+            if from_article or url not in self._article_links:
+                return None
+            # Listed after all: fetched as a listed article, with that priority.
+            self._article_links.discard(url)
+            self.refound.add(url)
+            return url
+        reason = self._rejection(url, document, from_article)
+        if reason == "page_budget":
+            # Refused for the articles' backlog only: a listing may still bring it.
+            self.rejected[reason] = self.rejected.get(reason, 0) + 1
             return None
         self._seen.add(url)
-        reason = self._rejection(url, document)
         if reason:
             self.rejected[reason] = self.rejected.get(reason, 0) + 1
             return None
+        if from_article:
+            self._article_links.add(url)
         return url
 
-    def _rejection(self, url: str, document: bool) -> str | None:
+    def fetching(self, url: str) -> None:
+        """``url`` goes out to be fetched: a listing that names it later brings nothing new."""
+        self._article_links.discard(url)
+
+    def _rejection(self, url: str, document: bool, from_article: bool) -> str | None:
         if not self.in_scope(url):
             return "off_site"
         if not document and is_asset(url):
@@ -94,7 +135,7 @@ class SiteFrontier:
             return f"trap/{trap}"
         if any(pattern.search(url) for pattern in self.config.deny):
             return "denied"
-        if self.remaining_budget() <= 0:
+        if from_article and self.queued_from_articles >= QUEUE_FACTOR * self.config.max_pages:
             return "page_budget"
         return None
 
@@ -111,8 +152,40 @@ class SiteFrontier:
             return False
         return not self.config.allow or any(p.search(url) for p in self.config.allow)
 
-    def count_page(self) -> None:
-        self.pages += 1
+    def count_page(self, *, from_article: bool = False) -> None:
+        """A page request was made (queued)."""
+        self.queued_from_articles += from_article
+
+    def drop_article_link(self, reason: str) -> None:
+        """A queued link found on an article was dropped before its fetch."""
+        self.queued_from_articles -= 1
+        self.rejected[reason] = self.rejected.get(reason, 0) + 1
+
+    def spend(self) -> bool:
+        """Take one page of the budget for a fetch; False when it is spent."""
+        if self.spent >= self.config.max_pages:
+            self.rejected["page_budget"] = self.rejected.get("page_budget", 0) + 1
+            return False
+        self.spent += 1
+        return True
+
+    def answer(self, status: int, *, found_on_article: bool) -> None:
+        """A fetched page answered: a 404/410 gives its budget back."""
+        self.answered += 1
+        missing = status in (404, 410)
+        if missing:
+            self.not_found += 1
+            self.spent -= 1
+        if found_on_article:
+            self.article_links_answered += 1
+            self.article_links_not_found += missing
+            self.queued_from_articles -= missing
+
+    @property
+    def article_links_broken(self) -> bool:
+        """Most links found on article pages lead nowhere: stop following them."""
+        sample = self.article_links_answered
+        return sample >= BROKEN_LINKS_SAMPLE and self.article_links_not_found >= BROKEN_LINKS_SHARE * sample
 
     def remaining_budget(self) -> int:
-        return self.config.max_pages - self.pages
+        return self.config.max_pages - self.spent

@@ -31,6 +31,7 @@ from newscrawler.discovery.sitemaps import looks_like_sitemap, parse_sitemap, si
 from newscrawler.discovery.urls import looks_like_pagination
 from newscrawler.discovery.xml import xml_hazards
 from newscrawler.items import FetchedPage
+from newscrawler.middlewares.budget import META_FROM_ARTICLE, META_KIND, PAGE_KINDS, OverBudget
 from newscrawler.middlewares.incremental import META_REVISIT
 from newscrawler.pages import NotAPage, count_skip, failure_reason, fetched_page
 from newscrawler.sites import SitesFileError, load_sites, site_from_url
@@ -38,8 +39,14 @@ from newscrawler.urls import InvalidStartUrl, checked_start_url, document_base_u
 
 logger = logging.getLogger(__name__)
 
-# Listing and discovery pages first: they lead to articles; articles last.
-_PRIORITY = {"robots": 100, "sitemap": 50, "feed": 50, "listing": 20, "page": 0}
+# A site whose fetched pages answer 404/410 this often gets a warning at the end.
+NOT_FOUND_WARNING_SHARE = 0.1
+
+# Discovery first: robots.txt, then sitemaps and feeds, then listings (they lead to
+# articles), then the articles they list ("page"), and last the links found on article
+# pages ("linked"), the kind most often broken and the least often an article of its own.
+_PRIORITY = {"robots": 100, "sitemap": 50, "feed": 50, "listing": 20, "page": 10, "linked": 0}
+_PRIORITY_FROM_ARTICLE = 5
 
 
 class SiteSpider(scrapy.Spider):
@@ -143,6 +150,8 @@ class SiteSpider(scrapy.Spider):
                 yield self._request(frontier, url, "sitemap", self.parse_sitemap)
             else:
                 hints = {"title": entry.news_title, "published_at": entry.news_published}
+                if entry.news_title or entry.news_published:
+                    hints["listed_in"] = "news_sitemap"  # the site says: an article
                 yield self._request(frontier, url, "page", self.parse_page, depth=1, hints=hints)
         self._count_xml_problems(response.url, problems)
 
@@ -155,7 +164,7 @@ class SiteSpider(scrapy.Spider):
         for entry in parse_feed(response.body, response.url, frontier.max_xml_bytes, limit, problems):
             url = frontier.link_target(response.url, entry.url)
             if url is not None:
-                hints = {"title": entry.title, "published_at": entry.published}
+                hints = {"title": entry.title, "published_at": entry.published, "listed_in": "feed"}
                 yield self._request(frontier, url, "page", self.parse_page, depth=1, hints=hints)
         self._count_xml_problems(response.url, problems)
 
@@ -207,14 +216,23 @@ class SiteSpider(scrapy.Spider):
                 yield self._request(frontier, url, "feed", self.parse_feed)
         if depth >= frontier.config.max_depth:
             return
-        for href in tree.xpath("//a/@href"):
-            url = frontier.link_target(base, str(href))
+        on_article = response.meta.get(META_KIND) in ("page", "linked") and depth > 0
+        hrefs = tree.xpath("//a/@href")
+        if on_article and frontier.article_links_broken:
+            frontier.rejected["broken_article_links"] = frontier.rejected.get(
+                "broken_article_links", 0
+            ) + len(hrefs)
+            return
+        for href in hrefs:
+            url = frontier.link_target(base, str(href), from_article=on_article)
             if url is not None:
-                kind = "listing" if frontier.is_listing(url) else "page"
+                kind = "listing" if frontier.is_listing(url) else "linked" if on_article else "page"
                 # The next page of a listing is a sibling, not a level deeper: deep archives
                 # stay reachable within max_depth (pagination is bounded as a trap instead).
                 next_depth = depth if kind == "listing" and looks_like_pagination(url) else depth + 1
-                yield self._request(frontier, url, kind, self.parse_page, depth=next_depth)
+                yield self._request(
+                    frontier, url, kind, self.parse_page, depth=next_depth, from_article=on_article
+                )
 
     # --- plumbing ---------------------------------------------------------------------
 
@@ -226,28 +244,33 @@ class SiteSpider(scrapy.Spider):
         callback: Any,
         depth: int = 0,
         hints: dict[str, str | None] | None = None,
+        from_article: bool = False,
     ) -> scrapy.Request:
         meta: dict[str, Any] = {
             "site": frontier.config.name,
+            META_KIND: kind,
+            META_FROM_ARTICLE: from_article,
             "nc_depth": depth,
             "crawl_delay": frontier.config.delay,
             # Article pages follow the revisit policy; listings, feeds and sitemaps are always fetched.
-            META_REVISIT: kind == "page",
+            META_REVISIT: kind in ("page", "linked"),
         }
         if hints:
             meta["hints"] = {k: v for k, v in hints.items() if v}
         errback = self.robots_failed if kind == "robots" else self.on_error
-        if kind in ("page", "listing"):
-            frontier.count_page()
+        if kind in PAGE_KINDS:
+            frontier.count_page(from_article=from_article)
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(f"newscrawler/requests/{kind}")
         return scrapy.Request(
             url,
             callback=callback,
             errback=errback,
-            priority=_PRIORITY[kind],
+            # A section linked only from articles waits behind the listed articles.
+            priority=_PRIORITY_FROM_ARTICLE if from_article and kind == "listing" else _PRIORITY[kind],
             meta=meta,
-            dont_filter=kind == "robots",
+            # A link first queued from an article and now listed goes out again (refound).
+            dont_filter=kind == "robots" or url in frontier.refound,
         )
 
     def closed(self, reason: str) -> None:
@@ -256,8 +279,13 @@ class SiteSpider(scrapy.Spider):
         for frontier in self.frontiers.values():
             for why, count in frontier.rejected.items():
                 stats.inc_value(f"newscrawler/links_rejected/{why}", count)
+            stats.inc_value("newscrawler/pages_answered", frontier.answered)
+            stats.inc_value("newscrawler/pages_not_found", frontier.not_found)
+            _log_not_found_share(frontier)
 
     def on_error(self, failure: Failure) -> None:
+        if isinstance(failure.value, OverBudget):
+            return  # counted by the frontier as links_rejected/page_budget
         request = failure.request  # type: ignore[attr-defined]
         # The URL that was asked for, not where its redirects led.
         url = request.meta.get("redirect_urls", [request.url])[0]
@@ -265,6 +293,23 @@ class SiteSpider(scrapy.Spider):
 
     def _frontier(self, response: Response) -> SiteFrontier:
         return self.frontiers[response.meta["site"]]
+
+
+def _log_not_found_share(frontier: SiteFrontier) -> None:
+    """The share of pages that answered 404/410: high, it points at broken links."""
+    if not frontier.answered:
+        return
+    share = frontier.not_found / frontier.answered
+    level = logging.WARNING if share >= NOT_FOUND_WARNING_SHARE else logging.INFO
+    logger.log(
+        level,
+        "site %s: %d of %d pages answered 404/410 (%.0f %%)%s",
+        frontier.config.name,
+        frontier.not_found,
+        frontier.answered,
+        100 * share,
+        "; links found on articles were no longer followed" if frontier.article_links_broken else "",
+    )
 
 
 def _content_type(response: Response) -> bytes:
