@@ -98,6 +98,9 @@ class ArticleRecord:
     """Minor version: fields added since ``schema_version``'s first layout (absent means 0)."""
     fetch: FetchValidators | None = field(default=None, metadata={"archived": False})
     """How the page was fetched, for the crawl state; not part of the archived line."""
+    listed_in: str | None = field(default=None, metadata={"archived": False})
+    """``"feed"`` or ``"news_sitemap"`` when the site lists the page as an article there (a
+    shorter body is then kept); not part of the archived line."""
 
     def to_archive(self) -> dict[str, Any]:
         """The archived line's fields (schema version 1), in declaration order."""

@@ -87,6 +87,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.middlewares.redirects.RedirectGuardMiddleware": 610,
     # Before anything is fetched: drops requests for articles not due for a re-check.
     "newscrawler.middlewares.incremental.IncrementalFetchMiddleware": 120,
+    # After robots.txt and the revisit policy: only pages really fetched spend the budget.
+    "newscrawler.middlewares.budget.PageBudgetMiddleware": 130,
     # 620: above HttpCompressionMiddleware (590), so the WARC gets the body as sent, still
     # content-encoded; above RedirectMiddleware (600), so redirects are archived too.
     "newscrawler.warc.middleware.WarcWriterMiddleware": 620,
@@ -149,8 +151,10 @@ NEWSCRAWLER_WORKER_HEARTBEAT_TIMEOUT = 30.0
 NEWSCRAWLER_IDLE_TIMEOUT = 30.0
 
 # --- Validation ----------------------------------------------------------------------
-# Records whose body has fewer characters are dropped as not articles.
+# Records whose body has fewer characters are dropped as not articles; a page the site's
+# feed or news sitemap lists as an article keeps a shorter body (a news flash).
 NEWSCRAWLER_MIN_BODY_CHARS = 250
+NEWSCRAWLER_MIN_LISTED_BODY_CHARS = 80
 
 # --- Runtime -------------------------------------------------------------------------
 # The crawl process gives large freed blocks back to the OS (glibc; newscrawler/heap.py)

@@ -1,9 +1,11 @@
 """Is this page an article, or a listing (home, section, tag, search) or other page?
 
 Declared types decide when they are specific (``og:type=article``, a JSON-LD article or
-collection type); ``og:type=website`` is not: many blogs declare it on every page. Then the
-page's structure: a listing is mostly link text, or a column of linked headlines. What is
-left goes on to extraction, where too short a body is dropped as not an article.
+collection type); ``og:type=website`` is not: many blogs declare it on every page. Then
+the site's own listing of the page as an item of its feed or news sitemap. Then the page's
+structure: a listing is mostly link text, or a column of linked headlines, with less running
+text than an article. What is left goes on to extraction, where too short a body is
+dropped as not an article.
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ _PARAGRAPH_CHARS = 80
 _HEADINGS = frozenset({"h2", "h3", "h4"})
 
 
-def looks_like_article_page(doc: Document) -> bool:
+def looks_like_article_page(doc: Document, *, listed_as_article: bool = False) -> bool:
+    """``listed_as_article``: the site's feed or news sitemap lists the page as an item, a
+    statement of the site that outweighs what the structure suggests (not a declared type)."""
     declared = _declared_kind(doc)
     if declared is not None:
         return declared
-    return not _looks_like_listing(doc)
+    return listed_as_article or not _looks_like_listing(doc)
 
 
 def _declared_kind(doc: Document) -> bool | None:
@@ -60,7 +64,14 @@ def _looks_like_listing(doc: Document) -> bool:
         # Running text: paragraphs that are not the summary beside a linked headline.
         if element.tag == "p" and own >= _PARAGRAPH_CHARS and element.getparent() not in teasers:
             running_text += own
-    if total == 0 or linked / total > _MAX_LINK_SHARE:
+    # No text outside page chrome (an ASP.NET page wraps all in a <form>): the structure says
+    # nothing, and extraction decides by the body it finds.
+    if total == 0:
+        return False
+    # Running text of an article's length outweighs a heavy menu outside <nav>.
+    if running_text >= _MAX_LISTING_PARAGRAPH_TEXT:
+        return False
+    if linked / total > _MAX_LINK_SHARE:
         return True
     if len(teasers) >= _MIN_HEADLINE_LINKS and running_text < _MAX_LISTING_PARAGRAPH_TEXT:
         return True

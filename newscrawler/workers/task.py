@@ -78,7 +78,7 @@ def run_task(extractor: ArticleExtractor, task: ExtractionTask) -> Fields | None
         from newscrawler.extraction.profile import extract_profile_bio
 
         return {"bio": extract_profile_bio(doc, task.profile_of)}
-    if not looks_like_article_page(doc):
+    if not looks_like_article_page(doc, listed_as_article=bool(task.hints.get("listed_in"))):
         return None
     options = ExtractionOptions(selectors=task.selectors) if task.selectors else None
     fields = extractor.extract_document(doc, now=datetime.fromisoformat(task.fetched_at), options=options)

@@ -51,3 +51,30 @@ def test_a_page_of_links_is_a_listing() -> None:
 def test_menus_do_not_make_an_article_a_listing() -> None:
     menu = "<nav>" + "".join(f'<a href="/s{n}">Section {n} of the site</a>' for n in range(40)) + "</nav>"
     assert _page("", menu + "<h1>Story</h1>" + PARAGRAPH * 3)
+
+
+def test_a_page_with_no_text_outside_page_chrome_is_left_to_extraction() -> None:
+    # An ASP.NET page wraps everything in a <form>: its structure says nothing either way.
+    assert _page("", "<form><h1>Story</h1>" + PARAGRAPH * 3 + "</form>")
+
+
+def test_running_text_of_an_articles_length_outweighs_a_menu_outside_nav() -> None:
+    menu = (
+        "<div class='menu'>"
+        + "".join(f"<a href='/s{n}'>Section number {n}</a> " for n in range(80))
+        + "</div>"
+    )
+    assert _page("", menu + "<h1>Story</h1>" + PARAGRAPH * 6)
+    assert not _page("", menu + "<h1>Story</h1>" + PARAGRAPH)
+
+
+def test_a_page_the_site_lists_as_an_article_is_one_unless_its_declared_type_says_otherwise() -> None:
+    body = "<h1>Section</h1>" + "".join(TEASER.format(n=n, summary=SUMMARY) for n in range(8))
+    doc = parse_document(f"<html><body>{body}</body></html>", "https://ex.com/x")
+    assert not looks_like_article_page(doc)
+    assert looks_like_article_page(doc, listed_as_article=True)
+    collection = '<script type="application/ld+json">{"@type": "CollectionPage"}</script>'
+    declared = parse_document(
+        f"<html><head>{collection}</head><body>{body}</body></html>", "https://ex.com/x"
+    )
+    assert not looks_like_article_page(declared, listed_as_article=True)

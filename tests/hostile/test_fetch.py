@@ -58,7 +58,7 @@ def _cases(site: HostileSite, bystander: HostileSite) -> list[Case]:
             "breakwater",
         ),
         Case("unclosed attribute quote", "/markup/quote", respond(pages.unclosed_quote()), "BodyTooShort"),
-        Case("10,000-level nesting", "/markup/nesting", respond(pages.deep_nesting()), "ListingPage"),
+        Case("10,000-level nesting", "/markup/nesting", respond(pages.deep_nesting()), "MissingTitle"),
         Case(
             "50 MB page, declared", "/markup/huge-declared", huge(50 * MB, declare_length=True), "too_large"
         ),

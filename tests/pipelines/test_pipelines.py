@@ -10,7 +10,7 @@ from scrapy.utils.test import get_crawler
 
 from newscrawler.items import ArticleRecord, FetchedPage
 from newscrawler.pipelines.archive import WriteArchivePipeline
-from newscrawler.pipelines.drops import ListingPage, NotHtml
+from newscrawler.pipelines.drops import BodyTooShort, ListingPage, NotHtml
 from newscrawler.pipelines.extract import ExtractArticlePipeline
 from newscrawler.pipelines.normalize import NormalizeArticlePipeline
 from newscrawler.pipelines.validate import ValidateArticlePipeline
@@ -100,3 +100,32 @@ def test_archive_pipeline_writes_and_closes(tmp_path: Path) -> None:
     files = list(tmp_path.rglob("*.jsonl"))
     assert [f.name for f in files] == ["t-1.jsonl"]
     assert files[0].parent.parent.name == "news.example"
+
+
+SHORT = """<html lang="en"><head><title>Bridge closed | Daily Example</title></head><body>
+<article><h1>Bridge closed</h1><p>The old bridge is closed until Friday after a lorry hit its railing.</p>
+<p>Drivers should use the ring road.</p></article></body></html>"""
+
+
+@pytest.mark.parametrize(("listed_in", "kept"), [(None, False), ("feed", True), ("news_sitemap", True)])
+def test_a_short_body_is_kept_when_the_site_lists_the_page_as_an_article(
+    listed_in: str | None, kept: bool
+) -> None:
+    crawler = get_crawler(
+        settings_dict={
+            "NEWSCRAWLER_EXTRACTION_WORKERS": 0,
+            "NEWSCRAWLER_MIN_BODY_CHARS": 250,
+            "NEWSCRAWLER_MIN_LISTED_BODY_CHARS": 80,
+        }
+    )
+    page = _page(SHORT)
+    page.meta = {"hints": {"listed_in": listed_in} if listed_in else {}}
+    item = asyncio.run(ExtractArticlePipeline.from_crawler(crawler).process_item(page))
+    item = NormalizeArticlePipeline().process_item(item)
+    assert 80 <= len(item.body) < 250
+    validate = ValidateArticlePipeline.from_crawler(crawler)
+    if kept:
+        assert validate.process_item(item) is item
+    else:
+        with pytest.raises(BodyTooShort):
+            validate.process_item(item)
