@@ -9,11 +9,16 @@ Figures, each from real `scrapy crawl` subprocesses in one run:
 The site serves every aeb-dev and traf-dev page as an article, a quarter reachable only
 from links, a quarter only from the feed, a quarter only from the news sitemap, a quarter
 from all three, plus traps, a disallowed page and non-article pages (demo/generated.py).
+Its section pages and every third article print ``<base href="/">`` and link relatively
+(a 404 when read against the page's URL), the articles' boxes with one deleted story each;
+the corpus pages' own links lead to 404s here too. The plain Scrapy + trafilatura
+CrawlSpider (bench/peer_crawl_spider.py) crawls the same site for comparison.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -58,21 +63,60 @@ def _crawl(server: GeneratedSiteServer, out: Path, state: Path, *extra: str, wor
     return CrawlRun(seconds, server.requested[before:], list(read_records(out)))
 
 
-def discovery(server: GeneratedSiteServer, work: Path) -> tuple[dict[str, str], CrawlRun]:
-    run = _crawl(server, work / "discovery", work / "discovery-state")
-    expected = {server.url.rstrip("/") + path for path in server.site.article_paths}
+def _crawl_figures(server: GeneratedSiteServer, run: CrawlRun) -> dict[str, str]:
+    """Recall, precision and duplicates of the records; the requests' 404 share and
+    article pages fetched per second (distinct article pages over the crawl's seconds)."""
+    site = server.site
+    expected = {server.url.rstrip("/") + path for path in site.article_paths}
     archived = Counter(str(record["url"]) for record in run.records)
     found = expected & set(archived)
-    disallowed = [p for p in run.requests if any(p.startswith(d) for d in server.site.disallowed_paths)]
+    disallowed = [p for p in run.requests if any(p.startswith(d) for d in site.disallowed_paths)]
+    not_found = sum(1 for path in run.requests if site.resolve(path)[0] == 404)
+    articles_fetched = len(set(run.requests) & set(site.article_paths))
     return {
-        "articles on the site": str(len(expected)),
         "records archived": str(len(run.records)),
         "discovery recall": f"{len(found) / len(expected):.3f}",
         "discovery precision": f"{len(found) / max(1, len(archived)):.3f}",
         "duplicates": str(sum(archived.values()) - len(archived)),
         "disallowed fetches": str(len(disallowed)),
+        "requests": str(len(run.requests)),
+        "requests answered 404": f"{not_found} ({not_found / max(1, len(run.requests)):.1%})",
         "pages fetched per second": f"{len(run.requests) / run.seconds:.1f}",
-    }, run
+        "article pages fetched per second": f"{articles_fetched / run.seconds:.1f}",
+    }
+
+
+def discovery(server: GeneratedSiteServer, work: Path) -> tuple[dict[str, str], CrawlRun]:
+    run = _crawl(server, work / "discovery", work / "discovery-state")
+    figures = {"articles on the site": str(len(server.site.article_paths)), **_crawl_figures(server, run)}
+    return figures, run
+
+
+def peer(server: GeneratedSiteServer, work: Path, ours: CrawlRun) -> dict[str, str]:
+    """The plain Scrapy + trafilatura CrawlSpider (bench/peer_crawl_spider.py) on the same
+    site, same concurrency, robots.txt obeyed; outside the project, so Scrapy's defaults."""
+    folder = work / "peer"
+    folder.mkdir()
+    before = len(server.requested)
+    started = time.monotonic()
+    spider = REPO_ROOT / "bench" / "peer_crawl_spider.py"
+    # Robots.txt obeyed and a depth limit like newscrawler's: the site's endless calendar
+    # would hold a spider without one forever.
+    command = [sys.executable, "-m", "scrapy", "runspider", str(spider), "-a", f"url={server.url}",
+               "-o", str(folder / "peer.jsonl"), "-s", "ROBOTSTXT_OBEY=True",
+               "-s", "DEPTH_LIMIT=5"]  # fmt: skip
+    for setting in WORKER_SETTINGS:
+        command += ["-s", setting]
+    subprocess.run(command, cwd=folder, stdout=subprocess.DEVNULL, check=True)
+    seconds = time.monotonic() - started
+    feed = folder / "peer.jsonl"
+    records = [json.loads(line) for line in feed.read_text().splitlines() if line] if feed.exists() else []
+    run = CrawlRun(seconds, server.requested[before:], records)
+    figures = _crawl_figures(server, run)
+    ours_rate = len(set(ours.requests) & set(server.site.article_paths)) / ours.seconds
+    peer_rate = len(set(run.requests) & set(server.site.article_paths)) / seconds
+    figures["newscrawler article pages per second / peer's"] = f"{ours_rate / max(0.001, peer_rate):.2f}"
+    return figures
 
 
 def periodic(server: GeneratedSiteServer, work: Path, first: CrawlRun) -> dict[str, str]:
@@ -117,17 +161,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--corpora", type=Path, default=default_corpora())
     parser.add_argument("--limit", type=int, default=0, help="use only the first N corpus pages")
+    parser.add_argument(
+        "--quick", action="store_true", help="discovery and the peer only (no periodic or Redis runs)"
+    )
     options = parser.parse_args(argv)
     pages = load_aeb(options.corpora) + load_traf(options.corpora)
     if options.limit:
         pages = pages[: options.limit]
-    server = GeneratedSiteServer(build_site([read_html(page.path) for page in pages])).start()
+    site = build_site([read_html(page.path) for page in pages], base_href=True)
+    server = GeneratedSiteServer(site).start()
     try:
         with tempfile.TemporaryDirectory(prefix="newscrawler-bench-") as temporary:
             work = Path(temporary)
             found, first = discovery(server, work)
-            rows = [("discovery", found), ("periodic crawls", periodic(server, work, first))]
-            rows.append(("scale-out on Redis", scale_out(server, work)))
+            rows = [("discovery", found), ("plain Scrapy + trafilatura", peer(server, work, first))]
+            if not options.quick:
+                rows.append(("periodic crawls", periodic(server, work, first)))
+                rows.append(("scale-out on Redis", scale_out(server, work)))
     finally:
         server.stop()
     print(f"Crawl benchmarks: a generated site of {len(pages)} real article pages (aeb-dev + traf-dev)\n")

@@ -55,12 +55,21 @@ def synthetic_article(index: int) -> bytes:
     ).encode()
 
 
-def build_site(articles: list[bytes]) -> GeneratedSite:
+def build_site(articles: list[bytes], *, base_href: bool = False) -> GeneratedSite:
+    """The site; with ``base_href`` it is also a CMS that prints ``<base href="/">`` on its
+    section pages and on every third article, and links from them relatively: section
+    pages list their articles as ``news/…`` (a 404 when read against the page's URL), and
+    those articles carry a "More news" box of relative links, one of them to a story that
+    was deleted (a real 404)."""
     site = GeneratedSite()
     html_type = "text/html; charset=utf-8"
     groups: dict[str, list[str]] = {"links": [], "feed": [], "sitemap": []}
+    paths = [f"/news/{2026 - index % 3}/story-{index}/" for index in range(len(articles))]
     for index, body in enumerate(articles):
-        path = f"/news/{2026 - index % 3}/story-{index}/"
+        path = paths[index]
+        if base_href and index % 3 == 0:
+            others = [paths[(index + step) % len(paths)] for step in (1, 2)]
+            body = _with_base_and_more_news(body, [*others, f"/news/2026/deleted-story-{index}/"])
         site.pages[path] = (200, html_type, body)
         site.article_paths.append(path)
         kind = index % 4
@@ -77,7 +86,7 @@ def build_site(articles: list[bytes]) -> GeneratedSite:
     for number, chunk in enumerate(chunks or [[]], start=1):
         path = "/section/news/" if number == 1 else f"/section/news/page/{number}/"
         following = f"/section/news/page/{number + 1}/" if number < len(chunks) else None
-        site.pages[path] = (200, html_type, _listing("News", chunk, following))
+        site.pages[path] = (200, html_type, _listing("News", chunk, following, relative=base_href))
         site.non_article_paths.append(path)
     # The home page: sections, a tracking-parameter duplicate, traps, a disallowed article.
     first = groups["links"][:3]
@@ -116,15 +125,36 @@ def build_site(articles: list[bytes]) -> GeneratedSite:
 
 
 def _listing(
-    title: str, paths: list[str], following: str | None, extra: str = "", feed: bool = False
+    title: str,
+    paths: list[str],
+    following: str | None,
+    extra: str = "",
+    feed: bool = False,
+    relative: bool = False,
 ) -> bytes:
-    items = "".join(f'<li><a href="{html.escape(p)}">Headline of {html.escape(p)}</a></li>' for p in paths)
+    """A listing page; ``relative`` writes its links relative to a ``<base href="/">``."""
+    shown = [p.lstrip("/") for p in paths] if relative else paths
+    items = "".join(f'<li><a href="{html.escape(p)}">Headline of {html.escape(p)}</a></li>' for p in shown)
     more = f'<a class="next" href="{following}">Next page</a>' if following else ""
     head = '<link rel="alternate" type="application/rss+xml" href="/feed.xml">' if feed else ""
+    head += '<base href="/">' if relative else ""
     return (
         f'<html><head><title>{title}</title><meta property="og:type" content="website">{head}</head>'
         f"<body><h1>{title}</h1><nav>{extra}</nav><ul>{items}</ul>{more}</body></html>"
     ).encode()
+
+
+_HEAD = re.compile(rb"<head[^>]*>", re.IGNORECASE)
+
+
+def _with_base_and_more_news(page: bytes, paths: list[str]) -> bytes:
+    """``page`` with ``<base href="/">`` first in its head and a box of relative links."""
+    links = "".join(f'<li><a href="{p.lstrip("/")}">More: {p}</a></li>' for p in paths)
+    box = f'<aside class="more-news"><h2>More news</h2><ul>{links}</ul></aside>'.encode()
+    head = _HEAD.search(page)
+    page = page[: head.end()] + b'<base href="/">' + page[head.end() :] if head else b'<base href="/">' + page
+    at = page.lower().rfind(b"</body")
+    return page[:at] + box + page[at:] if at >= 0 else page + box
 
 
 def _calendar_page(year: int, month: int) -> bytes:
