@@ -20,18 +20,11 @@ from newscrawler.state.crawlstate import CrawlState
 from newscrawler.state.redis import RedisStateStore
 from newscrawler.state.sync import sync_state_from_archive
 from tests.support.crawl import ROOT, part_file_lines, read_archive, run_crawl
-from tests.support.redis_server import redis_server
 
 ARTICLES = 60
 WORKER_TIMEOUT = 180
 # Short timeouts keep the tests quick: idle workers stop after 3 s, dead ones are noticed after 3 s.
 FAST = {"NEWSCRAWLER_IDLE_TIMEOUT": "3", "NEWSCRAWLER_WORKER_HEARTBEAT_TIMEOUT": "3"}
-
-
-@pytest.fixture
-def redis_url(tmp_path: Path) -> Iterator[str]:
-    with redis_server(tmp_path) as url:
-        yield url
 
 
 @pytest.fixture
