@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -14,24 +12,12 @@ from pathlib import Path
 import pytest
 
 from demo.generated import GeneratedSiteServer, build_site, synthetic_article
-from newscrawler.archive.recovery import recover_part_files
-from newscrawler.state import RevisitPolicy
-from newscrawler.state.crawlstate import CrawlState
-from newscrawler.state.redis import RedisStateStore
-from newscrawler.state.sync import sync_state_from_archive
-from tests.support.crawl import ROOT, part_file_lines, read_archive, run_crawl
-from tests.support.redis_server import redis_server
+from tests.support.crawl import finish_killed_worker, part_file_lines, read_archive, run_crawl, start_worker
 
 ARTICLES = 60
 WORKER_TIMEOUT = 180
 # Short timeouts keep the tests quick: idle workers stop after 3 s, dead ones are noticed after 3 s.
 FAST = {"NEWSCRAWLER_IDLE_TIMEOUT": "3", "NEWSCRAWLER_WORKER_HEARTBEAT_TIMEOUT": "3"}
-
-
-@pytest.fixture
-def redis_url(tmp_path: Path) -> Iterator[str]:
-    with redis_server(tmp_path) as url:
-        yield url
 
 
 @pytest.fixture
@@ -43,15 +29,7 @@ def served() -> Iterator[GeneratedSiteServer]:
 
 
 def _start_worker(url: str, redis_url: str, archive: Path) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"url={url}",
-               "-s", f"REDIS_URL={redis_url}", "-s", f"ARCHIVE_DIR={archive}",
-               "-s", f"STATE_DIR={archive}-state", "-s", "CONCURRENT_REQUESTS=2"]  # fmt: skip
-    for name, value in FAST.items():
-        command += ["-s", f"{name}={value}"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    # The worker's log, kept beside its archive for whoever debugs a failure.
-    with open(f"{archive}.log", "wb") as log:
-        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
+    return start_worker(url, redis_url, archive, {"CONCURRENT_REQUESTS": "2", **FAST})
 
 
 def _expected(served: GeneratedSiteServer) -> set[str]:
@@ -81,11 +59,7 @@ def test_a_killed_worker_loses_nothing(served: GeneratedSiteServer, redis_url: s
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=30)
     assert survivor.wait(timeout=WORKER_TIMEOUT) == 0
-    # What the victim's next start does: finish its file and reconcile it with the state.
-    state = CrawlState(RedisStateStore.from_url(redis_url), RevisitPolicy(window=1, min_interval=1))
-    for recovered in recover_part_files(victim_dir):
-        sync_state_from_archive(state, recovered.path)
-    state.store.close()
+    finish_killed_worker(victim_dir, redis_url)
     urls = Counter(str(r["url"]) for d in (victim_dir, survivor_dir) for r in read_archive(d))
     assert set(urls) == _expected(served)
     assert set(urls.values()) == {1}

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newscrawler.archive.recovery import recover_part_files
 from newscrawler.schema import record_validator, schema_errors
+from newscrawler.state import RevisitPolicy
+from newscrawler.state.crawlstate import CrawlState
+from newscrawler.state.redis import RedisStateStore
+from newscrawler.state.sync import sync_state_from_archive
 
 ROOT = Path(__file__).resolve().parents[2]
 CRAWL_TIMEOUT = 240
@@ -54,6 +59,29 @@ def run_crawl(
         command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=CRAWL_TIMEOUT, check=False
     )
     return CrawlResult(done.returncode, done.stdout + done.stderr, archive_dir)
+
+
+def start_worker(
+    url: str, redis_url: str, archive_dir: Path, settings: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    """Start one Redis worker of ``scrapy crawl site``; its log is kept beside its archive."""
+    command = [sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"url={url}",
+               "-s", f"REDIS_URL={redis_url}", "-s", f"ARCHIVE_DIR={archive_dir}",
+               "-s", f"STATE_DIR={archive_dir}-state"]  # fmt: skip
+    for name, value in (settings or {}).items():
+        command += ["-s", f"{name}={value}"]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with open(f"{archive_dir}.log", "wb") as log:
+        return subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=log)
+
+
+def finish_killed_worker(archive_dir: Path, redis_url: str) -> None:
+    """What a killed worker's next start does: close its ``.part`` files and reconcile
+    them with the crawl state in Redis."""
+    state = CrawlState(RedisStateStore.from_url(redis_url), RevisitPolicy(window=1, min_interval=1))
+    for recovered in recover_part_files(archive_dir):
+        sync_state_from_archive(state, recovered.path)
+    state.store.close()
 
 
 def archive_files(archive_dir: Path) -> list[Path]:
