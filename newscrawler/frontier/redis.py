@@ -3,9 +3,9 @@
 Built on Redis directly rather than on scrapy-redis 0.9.1, which warns on every run with
 Scrapy 2.19, stalls with SCHEDULER_IDLE_BEFORE_CLOSE and loses a killed worker's requests.
 
-A request is acked only when Scrapy is done with it: downloaded (or failed) and no longer
-in the downloader or the scraper (its callback ran, its items went through the pipelines,
-the requests it yielded are in Redis). Until then a crash of this worker puts it back in
+A request is acked only when Scrapy is done with it: downloaded, failed or refused, and
+no longer in the downloader or the scraper (its callback ran, its items went through the
+pipelines, the requests it yielded are in Redis). Until then a crash of this worker puts it back in
 the queue for others. Requeued work that was in fact finished is harmless: the dupefilter
 drops re-found links and the crawl state drops re-fetched unchanged articles.
 """
@@ -56,11 +56,11 @@ class RedisFrontierScheduler:
         self.queue: FrontierQueue | None = None
         self.spider: Spider | None = None
         self._held: dict[Request, str] = {}
-        # Requests that left the downloader, with the maintenance pass that saw them leave.
-        self._left: dict[Request, int] = {}
+        # Held requests that no part of the engine holds, with the maintenance pass that
+        # first saw them so.
+        self._quiet: dict[Request, int] = {}
         self._passes = 0
         self._loop: task.LoopingCall | None = None
-        crawler.signals.connect(self._left_downloader, signal=signals.request_left_downloader)
         # Scrapy closes a spider as soon as its scheduler is empty; a worker of a shared
         # frontier waits instead, since others may still add requests.
         self.idle_timeout = settings.getfloat("NEWSCRAWLER_IDLE_TIMEOUT")
@@ -137,11 +137,6 @@ class RedisFrontierScheduler:
 
     # --- leases ----------------------------------------------------------------------
 
-    def _left_downloader(self, request: Request, spider: Spider) -> None:
-        # Fired for responses and failures alike, refusals by middlewares included.
-        if request in self._held:
-            self._left[request] = self._passes
-
     def _maintain(self) -> None:
         assert self.queue is not None
         self._passes += 1
@@ -158,9 +153,13 @@ class RedisFrontierScheduler:
             self.crawler.stats.inc_value("newscrawler/frontier/requeued", moved)
 
     def _ack_finished(self, final: bool = False) -> None:
-        """Ack requests that left the downloader before this pass and are not being scraped.
+        """Ack held requests that neither the downloader nor the scraper holds, on this pass
+        and the one before.
 
-        The one-pass margin covers the hand-over from downloader to scraper.
+        Not Scrapy's request_left_downloader signal: it does not fire for a request that a
+        downloader middleware refuses (robots.txt, the page budget, the revisit policy),
+        whose lease would then never be acked and would keep every worker waiting. The
+        one-pass margin covers the hand-overs between scheduler, downloader and scraper.
         """
         assert self.queue is not None
         engine = self.crawler.engine
@@ -169,13 +168,11 @@ class RedisFrontierScheduler:
         if slot is not None:
             busy |= slot.active
             busy |= {request for _, request, _ in slot.queue}
-        done = [
-            request
-            for request, seen in self._left.items()
-            if request not in busy and (final or seen < self._passes)
-        ]
-        for request in done:
-            token = self._held.pop(request, None)
-            if token is not None:
-                self.queue.ack(token)
-            del self._left[request]
+        for request in list(self._held):
+            if request in busy:
+                self._quiet.pop(request, None)
+                continue
+            first_quiet = self._quiet.setdefault(request, self._passes)
+            if final or first_quiet < self._passes:
+                self.queue.ack(self._held.pop(request))
+                del self._quiet[request]
