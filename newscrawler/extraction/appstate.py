@@ -1,0 +1,351 @@
+"""The article in a page's app state, for pages whose HTML holds little or none of it.
+
+Generic, not per framework or site: among the objects of every payload
+(:mod:`appstate_payloads`), the article is one with a string field equal to the page's
+headline (its ``<title>``, og:title or h1, normalised). Its body is its longest body-like
+field (text, HTML or content blocks: :mod:`appstate_text`); its title, description,
+authors and dates are read from the same object.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from newscrawler.extraction.appstate_payloads import MAX_DEPTH, find_payloads
+from newscrawler.extraction.appstate_text import Dereference, key_of, paragraphs_of, string_paragraphs
+from newscrawler.extraction.authors import clean_author_name, split_names
+from newscrawler.extraction.dates import normalize_iso_date
+from newscrawler.extraction.document import Document
+from newscrawler.extraction.text import clean_text
+from newscrawler.extraction.vocabulary import (
+    APP_STATE_AUTHOR_KEYS,
+    APP_STATE_DESCRIPTION_KEYS,
+    APP_STATE_MODIFIED_KEYS,
+    APP_STATE_PERSON_NAME_KEYS,
+    APP_STATE_PUBLISHED_KEYS,
+    APP_STATE_SKIPPED_KEYS,
+    APP_STATE_TITLE_KEYS,
+)
+
+# The app-state body replaces the HTML body only when it is at least this long and this many
+# times longer. Twice: the state often holds a little more than the page shows (captions,
+# embeds' text, a subheading), which is no reason to leave the HTML; a page whose HTML lost
+# more than half the article, or all of it, is. 400 characters (three or four sentences):
+# below that a string of the state is as likely a teaser, a standfirst or a notice.
+MIN_BODY_CHARS = 400
+MIN_BODY_RATIO = 2.0
+# Shorter headlines ("Home", "News") name sections and menus as often as articles.
+MIN_TITLE_CHARS = 10
+# Longer strings are no headline: not worth normalising.
+MAX_TITLE_CHARS = 600
+# Most of a body (this share of its characters) stands in paragraphs this long: a list of
+# short labels (a menu, tags, a byline repeated) is no article, however long.
+RUNNING_PARAGRAPH_CHARS = 80
+MIN_RUNNING_SHARE = 0.5
+# An object with more keys than this is a page component, not a wrapper around a body.
+MAX_WRAPPER_KEYS = 6
+# The objects walked per page, so that a huge store costs a bounded time.
+MAX_OBJECTS = 200_000
+# The parent objects looked at when the object naming the headline has no body itself
+# (the headline sits in article.seo or article.header).
+MAX_PARENTS = 2
+
+_NON_WORD = re.compile(r"[\W_]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]{4,}")
+_OTHER_FIELDS = frozenset(
+    APP_STATE_DESCRIPTION_KEYS + APP_STATE_AUTHOR_KEYS + APP_STATE_PUBLISHED_KEYS + APP_STATE_MODIFIED_KEYS
+)
+# An object's parents, outermost first, each with the key under which it holds the next.
+Parents = list[tuple[dict[str, Any], str]]
+_PERSON_PARTS = (("firstname", "givenname"), ("lastname", "familyname", "surname"))
+
+
+@dataclass(frozen=True)
+class StateArticle:
+    """The article read from app state; fields the object lacks are None or empty."""
+
+    body: str
+    title: str | None
+    description: str | None
+    authors: list[str]
+    published_at: str | None
+    modified_at: str | None
+
+
+def min_body_chars(html_body: str) -> int:
+    """How long an app-state body must be to replace ``html_body``."""
+    return max(MIN_BODY_CHARS, int(MIN_BODY_RATIO * len(html_body)))
+
+
+def read_app_state(
+    doc: Document, titles: Iterable[str | None], min_chars: int = MIN_BODY_CHARS
+) -> StateArticle | None:
+    """The article of the page's app state whose body has ``min_chars`` or more, or None."""
+    wanted = Headlines.of(titles)
+    if wanted is None:
+        return None
+    payloads = find_payloads(doc, min_chars, wanted.may_occur_in)
+    article = doc.structured.article
+    body = article.get("articleBody") if article else None
+    if isinstance(body, str) and len(body) >= min_chars:
+        payloads.append(article)
+    candidates = [
+        candidate
+        for payload in payloads
+        for candidate in _candidates(payload, wanted, _dereference_in(payload), min_chars)
+    ]
+    # An object holding another candidate holds more than that article (the page's whole
+    # state, a list with teasers): the innermost candidates are articles, the longest wins.
+    outer = {ancestor for candidate in candidates for ancestor in candidate.ancestors}
+    innermost = [candidate for candidate in candidates if id(candidate.holder) not in outer]
+    if not innermost:
+        return None
+    best = max(innermost, key=lambda candidate: len(candidate.body))
+    return _article(best.body, [_fields(best.holder), _fields(best.named)], wanted, best.dereference)
+
+
+@dataclass(frozen=True)
+class Headlines:
+    """The page's headlines, normalised, and cheap tests that rule strings out first."""
+
+    normalised: frozenset[str]
+    min_chars: int
+    max_chars: int
+    word: re.Pattern[str] | None
+    """The longest ASCII word of the headlines: a payload without it cannot name them."""
+
+    @classmethod
+    def of(cls, titles: Iterable[str | None]) -> Headlines | None:
+        normalised = frozenset(
+            n for title in titles if title and len(n := normalise(title)) >= MIN_TITLE_CHARS
+        )
+        if not normalised:
+            return None
+        # Common to every headline: the word is looked for whichever one the state holds.
+        common = set.intersection(*(set(_ASCII_WORD.findall(n)) for n in normalised))
+        word = max(sorted(common), key=len, default=None)
+        return cls(
+            normalised,
+            # Normalising drops punctuation and entities (rarely 30 characters of them), and rarely
+            # adds a character.
+            min_chars=max(MIN_TITLE_CHARS, min(len(n) for n in normalised) - 2),
+            max_chars=min(MAX_TITLE_CHARS, max(len(n) for n in normalised) + 30),
+            word=re.compile(re.escape(word), re.IGNORECASE) if word else None,
+        )
+
+    def match(self, value: str) -> bool:
+        return (
+            self.min_chars <= len(value) <= self.max_chars
+            and self.may_occur_in(value)
+            and normalise(value) in self.normalised
+        )
+
+    def may_occur_in(self, source: str) -> bool:
+        return self.word is None or self.word.search(source) is not None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    body: str
+    holder: dict[str, Any]
+    """The object the body was read from: the one naming the headline, or a parent."""
+    named: dict[str, Any]
+    ancestors: frozenset[int]
+    """``id()`` of every object that holds ``holder``."""
+    dereference: Dereference
+
+
+def _candidates(
+    payload: Any, wanted: Headlines, dereference: Dereference, min_chars: int
+) -> Iterator[_Candidate]:
+    for named, parents in _objects_naming(payload, wanted, dereference):
+        # The object naming the headline, else (when it holds no body at all) its nearest
+        # parents: the headline may sit in article.seo or article.header, beside the body.
+        holders: list[tuple[dict[str, Any], str | None]] = [(named, None), *reversed(parents[-MAX_PARENTS:])]
+        for level, (holder, via) in enumerate(holders):
+            body = _body_of(holder, dereference, skip=via)
+            if len(body) >= MIN_BODY_CHARS:
+                # The article's object: a candidate if its body is long enough to win.
+                if len(body) >= min_chars:
+                    ancestors = frozenset(id(parent) for parent, _ in parents[: len(parents) - level])
+                    yield _Candidate(body, holder, named, ancestors, dereference)
+                break
+
+
+def normalise(title: str) -> str:
+    """A headline for comparison: case, entities, punctuation and spacing ignored.
+
+    >>> normalise("Rivers&nbsp;rise — again!") == normalise("rivers rise: again")
+    True
+    """
+    if "&" in title:
+        title = html.unescape(title)
+    return " ".join(_NON_WORD.sub(" ", title.casefold()).split())
+
+
+def _objects_naming(
+    payload: Any, wanted: Headlines, dereference: Dereference
+) -> Iterator[tuple[dict[str, Any], Parents]]:
+    """Each object with a string field equal to a wanted headline, with the objects that
+    hold it (outermost first), each with the key under which it holds the next."""
+    seen: set[int] = set()
+    # (value, its chain of parents as nested (object, key, chain) tuples, depth)
+    stack: list[tuple[Any, Any, int]] = [(payload, None, 0)]
+    while stack and len(seen) < MAX_OBJECTS:
+        value, chain, depth = stack.pop()
+        value = dereference(value)
+        if not isinstance(value, (dict, list)) or id(value) in seen or depth > MAX_DEPTH:
+            continue
+        seen.add(id(value))
+        if isinstance(value, list):
+            stack.extend((m, chain, depth + 1) for m in reversed(value) if isinstance(m, (dict, list)))
+            continue
+        names = False
+        children = []
+        for key, member in value.items():
+            if isinstance(member, str):
+                names = names or wanted.match(member)
+            elif isinstance(member, (dict, list)):
+                children.append((member, (value, key, chain), depth + 1))
+        if names:
+            yield value, _unchain(chain)
+        stack.extend(reversed(children))
+
+
+def _unchain(chain: Any) -> Parents:
+    parents: Parents = []
+    while chain is not None:
+        obj, key, chain = chain
+        parents.append((obj, key))
+    return parents[::-1]
+
+
+def _body_of(obj: dict[str, Any], dereference: Dereference, skip: str | None) -> str:
+    """The longest body-like field of ``obj``: its paragraphs joined by a blank line.
+
+    A body is a string, a list of blocks, or a small object wrapping one (``{"html": …}``,
+    ``{"type": "doc", "content": […]}``); a larger object is a component of the page, whose
+    text is more than one article's. Its text must read as running text, not a menu.
+    """
+    best = ""
+    for key, value in obj.items():
+        name = key_of(key)
+        if key == skip or name in APP_STATE_SKIPPED_KEYS or name in _OTHER_FIELDS:
+            continue
+        value = dereference(value)
+        if isinstance(value, dict) and len(value) > MAX_WRAPPER_KEYS:
+            continue
+        paragraphs = paragraphs_of(value, dereference)
+        text = "\n\n".join(paragraphs)
+        if len(text) > len(best) and _is_running_text(paragraphs, len(text)):
+            best = text
+    return best
+
+
+def _is_running_text(paragraphs: list[str], length: int) -> bool:
+    """Most of the text stands in paragraphs of a sentence or more, as an article's does."""
+    return sum(len(p) for p in paragraphs if len(p) >= RUNNING_PARAGRAPH_CHARS) >= MIN_RUNNING_SHARE * length
+
+
+def _fields(obj: dict[str, Any]) -> dict[str, Any]:
+    return {key_of(key): value for key, value in obj.items()}
+
+
+def _article(
+    body: str, objects: list[dict[str, Any]], wanted: Headlines, dereference: Dereference
+) -> StateArticle:
+    def first(keys: Iterable[str], read: Any) -> Any:
+        for fields in objects:
+            for key in keys:
+                value = read(dereference(fields.get(key)))
+                if value:
+                    return value
+        return None
+
+    return StateArticle(
+        body=body,
+        title=first(
+            APP_STATE_TITLE_KEYS,
+            lambda v: clean_text(v) if isinstance(v, str) and wanted.match(v) else None,
+        ),
+        description=first(APP_STATE_DESCRIPTION_KEYS, _plain_text),
+        authors=first(APP_STATE_AUTHOR_KEYS, lambda v: _author_names(v, dereference)) or [],
+        published_at=first(APP_STATE_PUBLISHED_KEYS, _date),
+        modified_at=first(APP_STATE_MODIFIED_KEYS, _date),
+    )
+
+
+def _plain_text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return clean_text(" ".join(string_paragraphs(value) or [value])) or None
+
+
+def _author_names(value: Any, dereference: Dereference, depth: int = 0) -> list[str]:
+    """Names from a string, a person object or a list of either."""
+    value = dereference(value)
+    if isinstance(value, str):
+        return split_names(value)
+    if isinstance(value, list) and depth < 3:
+        names = [name for member in value for name in _author_names(member, dereference, depth + 1)]
+        return list(dict.fromkeys(names))
+    if isinstance(value, dict):
+        fields = _fields(value)
+        for key in APP_STATE_PERSON_NAME_KEYS:
+            if isinstance(fields.get(key), str):
+                name = clean_author_name(fields[key])
+                return [name] if name else []
+        parts = [
+            next((fields[k] for k in keys if isinstance(fields.get(k), str)), "") for keys in _PERSON_PARTS
+        ]
+        name = clean_author_name(" ".join(parts))
+        return [name] if name else []
+    return []
+
+
+def _date(value: Any) -> str | None:
+    """An ISO date string, or a Unix time in seconds or milliseconds."""
+    if isinstance(value, str):
+        return normalize_iso_date(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = value / 1000 if value >= 1e11 else value
+        if 1e8 <= seconds < 1e10:
+            return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds")
+    return None
+
+
+def _dereference_in(payload: Any) -> Dereference:
+    """How to follow the payload's references: Apollo's normalised cache holds every object
+    once under "Type:id" and points to it with ``{"__ref": "Type:id"}``."""
+    caches = list(_apollo_caches(payload, 0))
+    if not caches:
+        return _same
+
+    def dereference(value: Any) -> Any:
+        if isinstance(value, dict) and len(value) <= 3:
+            key = value.get("__ref") or (value.get("id") if value.get("type") == "id" else None)
+            if isinstance(key, str):
+                for cache in caches:
+                    if key in cache:
+                        return cache[key]
+        return value
+
+    return dereference
+
+
+def _apollo_caches(value: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if isinstance(value, dict) and depth <= 4:
+        if "ROOT_QUERY" in value:
+            yield value
+            return
+        for member in value.values():
+            yield from _apollo_caches(member, depth + 1)
+
+
+def _same(value: Any) -> Any:
+    return value
