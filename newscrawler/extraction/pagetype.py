@@ -2,7 +2,8 @@
 
 Declared types decide when they are specific (``og:type=article``, a JSON-LD article or
 collection type); ``og:type=website`` is not: many blogs declare it on every page. Then the
-page's structure: a listing is mostly link text, or a column of linked headlines. What is
+page's structure: a listing is mostly link text, or a column of linked headlines; an app's
+shell (almost no text, and app state in its scripts) is not judged by its structure. What is
 left goes on to extraction, where too short a body is dropped as not an article.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import lxml.html
 
+from newscrawler.extraction.appstate_payloads import has_app_state
 from newscrawler.extraction.document import Document
 from newscrawler.extraction.structured import has_type
 from newscrawler.extraction.vocabulary import ARTICLE_TYPES, LISTING_TYPES
@@ -60,6 +62,10 @@ def _looks_like_listing(doc: Document) -> bool:
         # Running text: paragraphs that are not the summary beside a linked headline.
         if element.tag == "p" and own >= _PARAGRAPH_CHARS and element.getparent() not in teasers:
             running_text += own
+    if total < _MIN_RUNNING_TEXT and has_app_state(doc.html):
+        # An app's shell: a few words of chrome, the page itself in its scripts' state.
+        # Extraction decides; without an article there, the empty body is dropped.
+        return False
     if total == 0 or linked / total > _MAX_LINK_SHARE:
         return True
     if len(teasers) >= _MIN_HEADLINE_LINKS and running_text < _MAX_LISTING_PARAGRAPH_TEXT:
