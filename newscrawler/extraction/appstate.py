@@ -18,14 +18,16 @@ from typing import Any
 
 from newscrawler.extraction.appstate_payloads import MAX_DEPTH, find_payloads
 from newscrawler.extraction.appstate_text import Dereference, key_of, paragraphs_of, string_paragraphs
-from newscrawler.extraction.authors import clean_author_name, split_names
+from newscrawler.extraction.authors import Author, clean_author_name, split_names
 from newscrawler.extraction.dates import normalize_iso_date
 from newscrawler.extraction.document import Document
+from newscrawler.extraction.media import absolute_url
 from newscrawler.extraction.text import clean_text
 from newscrawler.extraction.vocabulary import (
     APP_STATE_AUTHOR_KEYS,
     APP_STATE_DESCRIPTION_KEYS,
     APP_STATE_MODIFIED_KEYS,
+    APP_STATE_PERSON_LINK_KEYS,
     APP_STATE_PERSON_NAME_KEYS,
     APP_STATE_PUBLISHED_KEYS,
     APP_STATE_SKIPPED_KEYS,
@@ -72,7 +74,8 @@ class StateArticle:
     body: str
     title: str | None
     description: str | None
-    authors: list[str]
+    authors: list[Author]
+    """Names, and profile links where the state has them; bios are left to the HTML."""
     published_at: str | None
     modified_at: str | None
 
@@ -106,7 +109,8 @@ def read_app_state(
     if not innermost:
         return None
     best = max(innermost, key=lambda candidate: len(candidate.body))
-    return _article(best.body, [_fields(best.holder), _fields(best.named)], wanted, best.dereference)
+    objects = [_fields(best.holder), _fields(best.named)]
+    return _article(best.body, objects, wanted, best.dereference, doc.base_url)
 
 
 @dataclass(frozen=True)
@@ -257,7 +261,7 @@ def _fields(obj: dict[str, Any]) -> dict[str, Any]:
 
 
 def _article(
-    body: str, objects: list[dict[str, Any]], wanted: Headlines, dereference: Dereference
+    body: str, objects: list[dict[str, Any]], wanted: Headlines, dereference: Dereference, base_url: str
 ) -> StateArticle:
     def first(keys: Iterable[str], read: Any) -> Any:
         for fields in objects:
@@ -274,7 +278,7 @@ def _article(
             lambda v: clean_text(v) if isinstance(v, str) and wanted.match(v) else None,
         ),
         description=first(APP_STATE_DESCRIPTION_KEYS, _plain_text),
-        authors=first(APP_STATE_AUTHOR_KEYS, lambda v: _author_names(v, dereference)) or [],
+        authors=first(APP_STATE_AUTHOR_KEYS, lambda v: _authors(v, dereference, base_url)) or [],
         published_at=first(APP_STATE_PUBLISHED_KEYS, _date),
         modified_at=first(APP_STATE_MODIFIED_KEYS, _date),
     )
@@ -286,26 +290,30 @@ def _plain_text(value: Any) -> str | None:
     return clean_text(" ".join(string_paragraphs(value) or [value])) or None
 
 
-def _author_names(value: Any, dereference: Dereference, depth: int = 0) -> list[str]:
-    """Names from a string, a person object or a list of either."""
+def _authors(value: Any, dereference: Dereference, base_url: str, depth: int = 0) -> list[Author]:
+    """Authors from a string of names, a person object (with its profile link) or a list."""
     value = dereference(value)
     if isinstance(value, str):
-        return split_names(value)
+        return [Author(name=name, bio=None, url=None) for name in split_names(value)]
     if isinstance(value, list) and depth < 3:
-        names = [name for member in value for name in _author_names(member, dereference, depth + 1)]
-        return list(dict.fromkeys(names))
-    if isinstance(value, dict):
-        fields = _fields(value)
-        for key in APP_STATE_PERSON_NAME_KEYS:
-            if isinstance(fields.get(key), str):
-                name = clean_author_name(fields[key])
-                return [name] if name else []
-        parts = [
+        unique: dict[str, Author] = {}
+        for member in value:
+            for author in _authors(member, dereference, base_url, depth + 1):
+                unique.setdefault(author["name"].casefold(), author)
+        return list(unique.values())
+    if not isinstance(value, dict):
+        return []
+    fields = _fields(value)
+    name = next((fields[k] for k in APP_STATE_PERSON_NAME_KEYS if isinstance(fields.get(k), str)), None)
+    if name is None:
+        name = " ".join(
             next((fields[k] for k in keys if isinstance(fields.get(k), str)), "") for keys in _PERSON_PARTS
-        ]
-        name = clean_author_name(" ".join(parts))
-        return [name] if name else []
-    return []
+        )
+    name = clean_author_name(name)
+    if not name:
+        return []
+    link = next((fields[k] for k in APP_STATE_PERSON_LINK_KEYS if isinstance(fields.get(k), str)), None)
+    return [Author(name=name, bio=None, url=(absolute_url(base_url, link) or None) if link else None)]
 
 
 def _date(value: Any) -> str | None:

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from newscrawler.extraction.appstate import StateArticle, min_body_chars, read_app_state
-from newscrawler.extraction.authors import Author, extract_authors
+from newscrawler.extraction.authors import extract_authors
 from newscrawler.extraction.bios import attach_bios, find_author_boxes
 from newscrawler.extraction.body import extract_body
 from newscrawler.extraction.dates import extract_modified_at, extract_published_at
@@ -103,7 +103,7 @@ def _take_app_state(fields: dict[str, Any], state: StateArticle) -> None:
         if not found or (stated and len(found) == len("YYYY-MM-DD") and stated.startswith(found)):
             fields[name] = stated
     if not fields["authors"]:
-        fields["authors"] = [Author(name=name, bio=None, url=None) for name in state.authors]
+        fields["authors"] = state.authors
 
 
 def _without_leading_title(body: str, title: str | None) -> str:

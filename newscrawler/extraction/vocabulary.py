@@ -1089,6 +1089,8 @@ APP_STATE_MODIFIED_KEYS = (
 )  # fmt: skip
 # Keys of a person object that hold the name, or its parts.
 APP_STATE_PERSON_NAME_KEYS = ("name", "displayname", "fullname", "title", "byline")
+# Keys of a person object that link to the author's profile page.
+APP_STATE_PERSON_LINK_KEYS = ("url", "profileurl", "permalink", "href", "link", "path")
 # Block types of whole paragraphs (a type containing a token, or equal to a tag name):
 # their texts are paragraphs of their own, never runs joined into one.
 APP_STATE_BLOCK_TYPE_TOKENS = ("paragraph", "heading", "block", "quote", "list", "section")
