@@ -50,6 +50,12 @@ _DROPPED_TAGS = ("script", "style", "figure", "figcaption", "iframe", "noscript"
 _TYPE_KEYS = ("type", "_type", "__typename", "blocktype", "component", "kind", "nodetype", "name")
 # Where editors keep the text of an inline run.
 _RUN_TEXT_KEYS = ("text", "value", "data")
+# Declared types of inline links.
+_LINK_TYPES = frozenset({"a", "link", "hyperlink", "entry-hyperlink", "asset-hyperlink"})
+# A JsonML element's name: an HTML tag or a component's ("inline-newsletter").
+_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9:-]{0,39}$")
+# A Markdown link, "[text](https://…)": its text is the sentence's, the address is not.
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?:)?/[^)\s]*\)")
 _LINE_BREAKS = re.compile(r"\n\s*\n|\n")
 _BLOCK_TYPE = re.compile("|".join(re.escape(token) for token in APP_STATE_BLOCK_TYPE_TOKENS))
 # Characters of code and data (braces, markup, statements); prose has almost none of them.
@@ -81,6 +87,8 @@ def paragraphs_of(value: Any, dereference: Dereference, depth: int = 0) -> list[
     if isinstance(value, str):
         return string_paragraphs(value)
     if isinstance(value, list):
+        if _is_jsonml(value):
+            return _jsonml_paragraphs(value, depth)
         return [p for member in value for p in paragraphs_of(member, dereference, depth + 1)]
     if not isinstance(value, dict) or _is_skipped_block(value):
         return []
@@ -107,7 +115,9 @@ def string_paragraphs(value: str) -> list[str]:
     # Judged whole: a script or a style sheet has short lines that each look innocent.
     if not looks_like_prose(value):
         return []
-    return [p for p in (clean_text(part) for part in _LINE_BREAKS.split(value)) if p]
+    # Then line by line: Markdown sources hold directives and image lines between paragraphs.
+    lines = (clean_text(_MARKDOWN_LINK.sub(r"\1", part)) for part in _LINE_BREAKS.split(value))
+    return [line for line in lines if line and looks_like_prose(line)]
 
 
 def looks_like_prose(text: str) -> bool:
@@ -167,8 +177,56 @@ def _inline_text(block: dict[str, Any], dereference: Dereference) -> str | None:
     for key in ("children", "spans", "content", "nodes"):
         runs = block.get(key)
         if isinstance(runs, list) and runs and all(_is_run(dereference(run)) for run in runs):
+            if all(_is_link(dereference(run)) for run in runs):
+                return ""  # a paragraph that is one link is a teaser ("Read also: …")
             return clean_text("".join(_run_text(dereference(run)) for run in runs))
     return None
+
+
+def _is_link(run: dict[str, Any]) -> bool:
+    attributes: dict[str, Any] = next(
+        (run[k] for k in ("attribs", "attrs", "attributes", "data") if isinstance(run.get(k), dict)), {}
+    )
+    declared = next((run[k] for k in _TYPE_KEYS if isinstance(run.get(k), str)), "")
+    return declared.lower() in _LINK_TYPES or any(
+        key in run or key in attributes for key in ("href", "url", "uri")
+    )
+
+
+def _is_jsonml(value: list[Any]) -> bool:
+    """An element as JsonML writes it: ``["p", {attributes}, "text", ["a", {…}, "link"], …]``."""
+    return bool(value) and isinstance(value[0], str) and _TAG_NAME.match(value[0]) is not None
+
+
+def _jsonml_paragraphs(element: list[Any], depth: int) -> list[str]:
+    """A JsonML element's paragraphs: one per text block, inline elements joined into it."""
+    tag, children = element[0].lower(), element[1:]
+    if children and isinstance(children[0], dict):
+        children = children[1:]  # the attributes: no text
+    if _SKIPPED_BLOCK.search(tag) or tag in _DROPPED_TAGS or depth > MAX_DEPTH:
+        return []
+    if tag in _BLOCK_TAGS and tag not in ("div", "section", "article"):
+        if all(isinstance(child, list) and child and child[0] == "a" for child in children):
+            return []  # one link: a teaser
+        text = clean_text("".join(_jsonml_text(child, depth + 1) for child in children))
+        return [text] if text else []
+    found: list[str] = []
+    for child in children:
+        if isinstance(child, str):
+            found.extend(string_paragraphs(child))
+        elif isinstance(child, list) and _is_jsonml(child):
+            found.extend(_jsonml_paragraphs(child, depth + 1))
+    return found
+
+
+def _jsonml_text(node: Any, depth: int) -> str:
+    if isinstance(node, str):
+        return node
+    if not isinstance(node, list) or not _is_jsonml(node) or depth > MAX_DEPTH:
+        return ""
+    if node[0].lower() == "br":
+        return " "
+    return "".join(_jsonml_text(child, depth + 1) for child in node[1:])
 
 
 def _is_run(run: Any) -> bool:

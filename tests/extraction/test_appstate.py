@@ -195,6 +195,31 @@ def generic_json_page() -> str:
     return shell(script_json({"page": {"story": story}}, ' id="page-data"'))
 
 
+def jsonml_page() -> str:
+    """Body as JsonML elements, with a newsletter box and a one-link teaser among them."""
+    body: list[Any] = ["root", {}]
+    for text in PARAGRAPHS:
+        body.append(["p", {}, text[:20], ["a", {"href": "/x"}, text[20:50]], ["em", {}, text[50:]]])
+        body.append(
+            ["inline-newsletter", {"hed": "Sign up for our morning briefing, every weekday at seven."}]
+        )
+    body.insert(4, ["h3", {}, ["a", {"href": "/other"}, "Council delays decision on the western quay"]])
+    data = {"article": {"hed": TITLE, "byline": list(AUTHORS), "body": body}}
+    return shell(
+        script_json(data, ' id="preload"'),
+        head=f'<meta property="article:published_time" content="{PUBLISHED}">',
+    )
+
+
+def markdown_page() -> str:
+    """Body as a Markdown source, with an image line and a directive between paragraphs."""
+    lines = [f"{text[:25]}[{text[25:60]}](https://news.example/a){text[60:]}" for text in PARAGRAPHS]
+    lines.insert(2, "[#image: /photos/6442ac41a765749b63ab2787]")
+    lines.insert(1, "+++dropcap")
+    state = {"story": article(body="\n\n".join(lines))}
+    return shell(f"<script>window.__PRELOADED_STATE__ = {json.dumps(state)}</script>")
+
+
 STATE_PAGES: dict[str, Callable[[], str]] = {
     "next": next_page,
     "nuxt2": nuxt2_page,
@@ -204,6 +229,8 @@ STATE_PAGES: dict[str, Callable[[], str]] = {
     "preloaded_state": preloaded_state_page,
     "sveltekit": sveltekit_page,
     "generic_json": generic_json_page,
+    "jsonml": jsonml_page,
+    "markdown": markdown_page,
 }
 COMPARED = ("title", "body", "published_at")
 
