@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from newscrawler.extraction.appstate_payloads import MAX_DEPTH, find_payloads
+from newscrawler.extraction.appstate_payloads import MAX_DEPTH, find_payloads, has_app_state
 from newscrawler.extraction.appstate_text import Dereference, key_of, paragraphs_of, string_paragraphs
 from newscrawler.extraction.authors import Author, clean_author_name, split_names
 from newscrawler.extraction.dates import normalize_iso_date
@@ -25,6 +25,7 @@ from newscrawler.extraction.media import absolute_url
 from newscrawler.extraction.text import clean_text
 from newscrawler.extraction.vocabulary import (
     APP_STATE_AUTHOR_KEYS,
+    APP_STATE_CHROME_KEYS,
     APP_STATE_DESCRIPTION_KEYS,
     APP_STATE_MODIFIED_KEYS,
     APP_STATE_PERSON_LINK_KEYS,
@@ -54,11 +55,13 @@ MAX_WRAPPER_KEYS = 6
 # The objects walked per page, so that a huge store costs a bounded time.
 MAX_OBJECTS = 200_000
 # The parent objects looked at when the object naming the headline has no body itself
-# (the headline sits in article.seo or article.header).
-MAX_PARENTS = 2
+# (the headline sits in article.seo or article.header). One: further up is the page's
+# state, whose text is more than the article's, and reading it costs the most.
+MAX_PARENTS = 1
 
 _NON_WORD = re.compile(r"[\W_]+")
 _ASCII_WORD = re.compile(r"[a-z0-9]{4,}")
+_ASCII_WORD_WRITTEN = re.compile(r"[A-Za-z0-9]{4,}")
 _OTHER_FIELDS = frozenset(
     APP_STATE_DESCRIPTION_KEYS + APP_STATE_AUTHOR_KEYS + APP_STATE_PUBLISHED_KEYS + APP_STATE_MODIFIED_KEYS
 )
@@ -89,14 +92,17 @@ def read_app_state(
     doc: Document, titles: Iterable[str | None], min_chars: int = MIN_BODY_CHARS
 ) -> StateArticle | None:
     """The article of the page's app state whose body has ``min_chars`` or more, or None."""
+    article = doc.structured.article
+    body = article.get("articleBody") if article else None
+    jsonld = [article] if isinstance(body, str) and len(body) >= min_chars else []
+    # Most pages have neither: a few substring tests, and nothing else is done.
+    scripts = has_app_state(doc.html)
+    if not jsonld and not scripts:
+        return None
     wanted = Headlines.of(titles)
     if wanted is None:
         return None
-    payloads = find_payloads(doc, min_chars, wanted.may_occur_in)
-    article = doc.structured.article
-    body = article.get("articleBody") if article else None
-    if isinstance(body, str) and len(body) >= min_chars:
-        payloads.append(article)
+    payloads = (find_payloads(doc, min_chars, wanted.may_occur_in) if scripts else []) + jsonld
     candidates = [
         candidate
         for payload in payloads
@@ -120,8 +126,9 @@ class Headlines:
     normalised: frozenset[str]
     min_chars: int
     max_chars: int
-    word: re.Pattern[str] | None
-    """The longest ASCII word of the headlines: a payload without it cannot name them."""
+    spellings: tuple[str, ...]
+    """The longest ASCII word of the headlines, as written and in usual cases: a payload
+    without any of them cannot name them (plain substring tests, no regex to compile)."""
 
     @classmethod
     def of(cls, titles: Iterable[str | None]) -> Headlines | None:
@@ -133,13 +140,17 @@ class Headlines:
         # Common to every headline: the word is looked for whichever one the state holds.
         common = set.intersection(*(set(_ASCII_WORD.findall(n)) for n in normalised))
         word = max(sorted(common), key=len, default=None)
+        spellings = set()
+        if word:
+            written = {w for title in titles if title for w in _ASCII_WORD_WRITTEN.findall(title)}
+            spellings = {w for w in written if w.casefold() == word} | {word, word.capitalize(), word.upper()}
         return cls(
             normalised,
             # Normalising drops punctuation and entities (rarely 30 characters of them), and rarely
             # adds a character.
             min_chars=max(MIN_TITLE_CHARS, min(len(n) for n in normalised) - 2),
             max_chars=min(MAX_TITLE_CHARS, max(len(n) for n in normalised) + 30),
-            word=re.compile(re.escape(word), re.IGNORECASE) if word else None,
+            spellings=tuple(sorted(spellings)),
         )
 
     def match(self, value: str) -> bool:
@@ -150,7 +161,7 @@ class Headlines:
         )
 
     def may_occur_in(self, source: str) -> bool:
-        return self.word is None or self.word.search(source) is not None
+        return not self.spellings or any(spelling in source for spelling in self.spellings)
 
 
 @dataclass(frozen=True)
@@ -167,12 +178,18 @@ class _Candidate:
 def _candidates(
     payload: Any, wanted: Headlines, dereference: Dereference, min_chars: int
 ) -> Iterator[_Candidate]:
+    bodies: dict[tuple[int, str | None], str] = {}  # parents are shared: each read once
     for named, parents in _objects_naming(payload, wanted, dereference):
         # The object naming the headline, else (when it holds no body at all) its nearest
         # parents: the headline may sit in article.seo or article.header, beside the body.
-        holders: list[tuple[dict[str, Any], str | None]] = [(named, None), *reversed(parents[-MAX_PARENTS:])]
+        # The payload's root is never a holder: it is the page's whole state.
+        nearest = parents[1:][-MAX_PARENTS:]
+        holders: list[tuple[dict[str, Any], str | None]] = [(named, None), *reversed(nearest)]
         for level, (holder, via) in enumerate(holders):
-            body = _body_of(holder, dereference, skip=via)
+            key = (id(holder), via)
+            if key not in bodies:
+                bodies[key] = _body_of(holder, dereference, skip=via)
+            body = bodies[key]
             if len(body) >= MIN_BODY_CHARS:
                 # The article's object: a candidate if its body is long enough to win.
                 if len(body) >= min_chars:
@@ -214,7 +231,7 @@ def _objects_naming(
         for key, member in value.items():
             if isinstance(member, str):
                 names = names or wanted.match(member)
-            elif isinstance(member, (dict, list)):
+            elif isinstance(member, (dict, list)) and key_of(key) not in APP_STATE_CHROME_KEYS:
                 children.append((member, (value, key, chain), depth + 1))
         if names:
             yield value, _unchain(chain)

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from lxml import etree
+
 from newscrawler.extraction.document import Document
 from newscrawler.extraction.jsliteral import read_js_literal, read_js_string
 from newscrawler.extraction.vocabulary import APP_STATE_VARIABLES
@@ -25,13 +27,21 @@ MAX_PAYLOAD_CHARS = 5_000_000
 # Deeper than this, a devalue or Apollo reference chain is a cycle or a pathological page.
 MAX_DEPTH = 64
 
-_JSON_SCRIPT_MARKER = "application/json"
+# What every state page holds: a JSON script's type, or part of a state global's name. Few
+# and short, since each is a scan of the whole page when it is absent (most pages).
+_MARKERS = ("application/json", *sorted({name[-8:] for name in APP_STATE_VARIABLES}))
 # An assignment to one of the globals ("window.__X__ =", "var __X__=", "__X__ ="), not a
 # comparison. It starts with the name itself: a pattern that starts with an alternation of
 # prefixes is tried at every position of the script, ten times slower.
 _ASSIGNMENT = re.compile(rf"(?:{'|'.join(re.escape(name) for name in APP_STATE_VARIABLES)})\s*=(?!=)\s*")
 _JSON_PARSE = re.compile(r"JSON\.parse\(\s*")
 _SCRIPT_TYPES = ("", "text/javascript", "application/javascript", "module")
+# Scripts that may hold state, chosen in C: JSON ones, and those naming a state global.
+_CANDIDATE_SCRIPTS = etree.XPath(
+    "//script[contains(@type, 'json') or "
+    + " or ".join(f"contains(., '{marker}')" for marker in _MARKERS[1:])
+    + "]"
+)
 # devalue's tags for values that are not plain objects or arrays.
 _DEVALUE_WRAPPERS = frozenset(
     {"Reactive", "ShallowReactive", "Ref", "ShallowRef", "EmptyRef", "EmptyShallowRef"}
@@ -40,7 +50,7 @@ _DEVALUE_WRAPPERS = frozenset(
 
 def has_app_state(html: str) -> bool:
     """Whether the page may embed app state: a substring test per marker, no parsing."""
-    return _JSON_SCRIPT_MARKER in html or any(name in html for name in APP_STATE_VARIABLES)
+    return any(marker in html for marker in _MARKERS)
 
 
 def find_payloads(
@@ -50,10 +60,9 @@ def find_payloads(
 
     A payload whose source text is shorter than ``min_chars`` is skipped unparsed: its
     text cannot be longer than its source, so it cannot hold that much article. So is one
-    whose source ``may_hold`` rejects (a quick text test).
+    whose source ``may_hold`` rejects (a quick text test). Callers test
+    :func:`has_app_state` first, which rules out most pages for less.
     """
-    if not has_app_state(doc.html):
-        return []
     payloads = []
     for source, read in _sources(doc):
         if min_chars <= len(source) <= MAX_PAYLOAD_CHARS and (may_hold is None or may_hold(source)):
@@ -65,7 +74,7 @@ def find_payloads(
 
 def _sources(doc: Document) -> Iterator[tuple[str, Any]]:
     """(script text, the function that reads it) for each script that may hold state."""
-    for script in doc.tree.iter("script"):
+    for script in _CANDIDATE_SCRIPTS(doc.tree):
         text = script.text or ""
         kind = (script.get("type") or "").strip().lower()
         if "json" in kind and "ld+json" not in kind:

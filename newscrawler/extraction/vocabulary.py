@@ -1050,20 +1050,26 @@ TEASER_HEADINGS = (
 # compared lower-cased with "_" and "-" removed, so "published_at" matches "publishedat".
 # Global variables that inline scripts assign the state to.
 APP_STATE_VARIABLES = ("__APOLLO_STATE__", "__INITIAL_STATE__", "__PRELOADED_STATE__", "__NUXT__")
-# Keys whose values are never article text: identifiers, links, media, page chrome, and
+# Keys of page chrome around the article (menus, ads, settings, teasers of other stories):
+# the search for the article's object does not go into them.
+APP_STATE_CHROME_KEYS = frozenset(
+    {
+        "navigation", "nav", "menu", "menus", "header", "footer", "sidebar", "ads", "ad", "advert",
+        "analytics", "tracking", "config", "settings", "translations", "i18n", "locale", "messages",
+        "cookie", "cookies", "consent", "comments", "newsletter", "paywall", "breadcrumb", "breadcrumbs",
+        "related", "relatedarticles", "recommended", "recommendations", "mostread", "popular", "teasers",
+    }
+)  # fmt: skip
+# Keys whose values are never article text: identifiers, links, media, the page chrome, and
 # the other fields of the article object (read by their own tables below).
-APP_STATE_SKIPPED_KEYS = frozenset(
+APP_STATE_SKIPPED_KEYS = APP_STATE_CHROME_KEYS | frozenset(
     {
         "id", "uuid", "key", "slug", "url", "href", "link", "uri", "path", "src", "srcset", "canonical",
         "type", "typename", "__typename", "kind", "component", "name", "class", "classname", "style",
         "image", "images", "img", "media", "photo", "photos", "video", "videos", "thumbnail", "alt",
         "caption", "credit", "credits", "copyright", "embed", "attributes", "attrs", "props", "meta",
-        "metadata", "seo", "og", "opengraph", "twitter", "analytics", "tracking", "ads", "ad", "advert",
-        "tags", "categories", "category", "section", "sections", "topics", "keywords", "breadcrumb",
-        "breadcrumbs", "navigation", "nav", "menu", "menus", "header", "footer", "sidebar", "related",
-        "relatedarticles", "recommended", "recommendations", "mostread", "popular", "teasers", "comments",
-        "newsletter", "paywall", "cookie", "cookies", "consent", "config", "settings", "translations",
-        "i18n", "locale", "messages", "title", "headline", "seotitle", "heading",
+        "metadata", "seo", "og", "opengraph", "twitter", "tags", "categories", "category", "section",
+        "sections", "topics", "keywords", "title", "headline", "seotitle", "heading",
     }
 )  # fmt: skip
 # Block types (a "type"/"_type"/"__typename" value, lower-cased) that hold no article text.
