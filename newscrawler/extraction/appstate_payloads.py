@@ -53,6 +53,13 @@ def has_app_state(html: str) -> bool:
     return any(marker in html for marker in _MARKERS)
 
 
+def has_state_scripts(doc: Document) -> bool:
+    """Whether the page has a script that may hold state (a JSON one, or one naming a state
+    global): surer than :func:`has_app_state`, which a ``<link type="application/json">``
+    satisfies, and dearer."""
+    return has_app_state(doc.html) and bool(_CANDIDATE_SCRIPTS(doc.tree))
+
+
 def find_payloads(
     doc: Document, min_chars: int = 0, may_hold: Callable[[str], bool] | None = None
 ) -> list[Any]:

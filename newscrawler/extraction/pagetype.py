@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from newscrawler.extraction.appstate_payloads import has_app_state
+from newscrawler.extraction.appstate_payloads import has_state_scripts
 from newscrawler.extraction.document import Document
 from newscrawler.extraction.structured import has_type
 from newscrawler.extraction.vocabulary import ARTICLE_TYPES, LISTING_TYPES
@@ -62,7 +62,7 @@ def _looks_like_listing(doc: Document) -> bool:
         # Running text: paragraphs that are not the summary beside a linked headline.
         if element.tag == "p" and own >= _PARAGRAPH_CHARS and element.getparent() not in teasers:
             running_text += own
-    if total < _MIN_RUNNING_TEXT and has_app_state(doc.html):
+    if total < _MIN_RUNNING_TEXT and has_state_scripts(doc):
         # An app's shell: a few words of chrome, the page itself in its scripts' state.
         # Extraction decides; without an article there, the empty body is dropped.
         return False

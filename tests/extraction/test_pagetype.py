@@ -51,3 +51,23 @@ def test_a_page_of_links_is_a_listing() -> None:
 def test_menus_do_not_make_an_article_a_listing() -> None:
     menu = "<nav>" + "".join(f'<a href="/s{n}">Section {n} of the site</a>' for n in range(40)) + "</nav>"
     assert _page("", menu + "<h1>Story</h1>" + PARAGRAPH * 3)
+
+
+SHELL = "<header><a href='/'>Home</a> <a href='/world/'>World</a></header><div id='root'></div>{script}"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        '<script id="__NEXT_DATA__" type="application/json">{"props": {}}</script>',
+        "<script>window.__APOLLO_STATE__ = {};</script>",
+    ],
+)
+def test_an_app_shell_is_left_to_extraction(script: str) -> None:
+    """Its few words are links, but its page is in the script's state: not a listing."""
+    assert _page("", SHELL.format(script=script))
+
+
+def test_a_json_link_is_no_app_state() -> None:
+    head = '<link rel="alternate" type="application/json" href="/wp-json/wp/v2/pages/7">'
+    assert not _page(head, SHELL.format(script=""))
