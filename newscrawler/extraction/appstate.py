@@ -4,7 +4,7 @@ Generic, not per framework or site: among the objects of every payload
 (:mod:`appstate_payloads`), the article is one with a string field equal to the page's
 headline (its ``<title>``, og:title or h1, normalised). Its body is its longest body-like
 field (text, HTML or content blocks: :mod:`appstate_text`); its title, description,
-authors and dates are read from the same object.
+authors and dates are read from the same object (:mod:`appstate_fields`).
 """
 
 from __future__ import annotations
@@ -13,26 +13,19 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
-from newscrawler.extraction.appstate_payloads import MAX_DEPTH, find_payloads, has_app_state
-from newscrawler.extraction.appstate_text import Dereference, key_of, paragraphs_of, string_paragraphs
-from newscrawler.extraction.authors import Author, clean_author_name, split_names
-from newscrawler.extraction.dates import normalize_iso_date
+from newscrawler.extraction.appstate_fields import StateArticle, read_fields
+from newscrawler.extraction.appstate_payloads import MAX_DEPTH, dereferencer, find_payloads, has_app_state
+from newscrawler.extraction.appstate_text import Dereference, key_of, paragraphs_of
 from newscrawler.extraction.document import Document
-from newscrawler.extraction.media import absolute_url
-from newscrawler.extraction.text import clean_text
 from newscrawler.extraction.vocabulary import (
     APP_STATE_AUTHOR_KEYS,
     APP_STATE_CHROME_KEYS,
     APP_STATE_DESCRIPTION_KEYS,
     APP_STATE_MODIFIED_KEYS,
-    APP_STATE_PERSON_LINK_KEYS,
-    APP_STATE_PERSON_NAME_KEYS,
     APP_STATE_PUBLISHED_KEYS,
     APP_STATE_SKIPPED_KEYS,
-    APP_STATE_TITLE_KEYS,
 )
 
 # The app-state body replaces the HTML body only when it is at least this long and this many
@@ -67,20 +60,6 @@ _OTHER_FIELDS = frozenset(
 )
 # An object's parents, outermost first, each with the key under which it holds the next.
 Parents = list[tuple[dict[str, Any], str]]
-_PERSON_PARTS = (("firstname", "givenname"), ("lastname", "familyname", "surname"))
-
-
-@dataclass(frozen=True)
-class StateArticle:
-    """The article read from app state; fields the object lacks are None or empty."""
-
-    body: str
-    title: str | None
-    description: str | None
-    authors: list[Author]
-    """Names, and profile links where the state has them; bios are left to the HTML."""
-    published_at: str | None
-    modified_at: str | None
 
 
 def min_body_chars(html_body: str) -> int:
@@ -106,7 +85,7 @@ def read_app_state(
     candidates = [
         candidate
         for payload in payloads
-        for candidate in _candidates(payload, wanted, _dereference_in(payload), min_chars)
+        for candidate in _candidates(payload, wanted, dereferencer(payload), min_chars)
     ]
     # An object holding another candidate holds more than that article (the page's whole
     # state, a list with teasers): the innermost candidates are articles, the longest wins.
@@ -115,8 +94,7 @@ def read_app_state(
     if not innermost:
         return None
     best = max(innermost, key=lambda candidate: len(candidate.body))
-    objects = [_fields(best.holder), _fields(best.named)]
-    return _article(best.body, objects, wanted, best.dereference, doc.base_url)
+    return read_fields(best.body, [best.holder, best.named], wanted.match, best.dereference, doc.base_url)
 
 
 @dataclass(frozen=True)
@@ -271,106 +249,3 @@ def _body_of(obj: dict[str, Any], dereference: Dereference, skip: str | None) ->
 def _is_running_text(paragraphs: list[str], length: int) -> bool:
     """Most of the text stands in paragraphs of a sentence or more, as an article's does."""
     return sum(len(p) for p in paragraphs if len(p) >= RUNNING_PARAGRAPH_CHARS) >= MIN_RUNNING_SHARE * length
-
-
-def _fields(obj: dict[str, Any]) -> dict[str, Any]:
-    return {key_of(key): value for key, value in obj.items()}
-
-
-def _article(
-    body: str, objects: list[dict[str, Any]], wanted: Headlines, dereference: Dereference, base_url: str
-) -> StateArticle:
-    def first(keys: Iterable[str], read: Any) -> Any:
-        for fields in objects:
-            for key in keys:
-                value = read(dereference(fields.get(key)))
-                if value:
-                    return value
-        return None
-
-    return StateArticle(
-        body=body,
-        title=first(
-            APP_STATE_TITLE_KEYS,
-            lambda v: clean_text(v) if isinstance(v, str) and wanted.match(v) else None,
-        ),
-        description=first(APP_STATE_DESCRIPTION_KEYS, _plain_text),
-        authors=first(APP_STATE_AUTHOR_KEYS, lambda v: _authors(v, dereference, base_url)) or [],
-        published_at=first(APP_STATE_PUBLISHED_KEYS, _date),
-        modified_at=first(APP_STATE_MODIFIED_KEYS, _date),
-    )
-
-
-def _plain_text(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    return clean_text(" ".join(string_paragraphs(value) or [value])) or None
-
-
-def _authors(value: Any, dereference: Dereference, base_url: str, depth: int = 0) -> list[Author]:
-    """Authors from a string of names, a person object (with its profile link) or a list."""
-    value = dereference(value)
-    if isinstance(value, str):
-        return [Author(name=name, bio=None, url=None) for name in split_names(value)]
-    if isinstance(value, list) and depth < 3:
-        unique: dict[str, Author] = {}
-        for member in value:
-            for author in _authors(member, dereference, base_url, depth + 1):
-                unique.setdefault(author["name"].casefold(), author)
-        return list(unique.values())
-    if not isinstance(value, dict):
-        return []
-    fields = _fields(value)
-    name = next((fields[k] for k in APP_STATE_PERSON_NAME_KEYS if isinstance(fields.get(k), str)), None)
-    if name is None:
-        name = " ".join(
-            next((fields[k] for k in keys if isinstance(fields.get(k), str)), "") for keys in _PERSON_PARTS
-        )
-    name = clean_author_name(name)
-    if not name:
-        return []
-    link = next((fields[k] for k in APP_STATE_PERSON_LINK_KEYS if isinstance(fields.get(k), str)), None)
-    return [Author(name=name, bio=None, url=(absolute_url(base_url, link) or None) if link else None)]
-
-
-def _date(value: Any) -> str | None:
-    """An ISO date string, or a Unix time in seconds or milliseconds."""
-    if isinstance(value, str):
-        return normalize_iso_date(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        seconds = value / 1000 if value >= 1e11 else value
-        if 1e8 <= seconds < 1e10:
-            return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds")
-    return None
-
-
-def _dereference_in(payload: Any) -> Dereference:
-    """How to follow the payload's references: Apollo's normalised cache holds every object
-    once under "Type:id" and points to it with ``{"__ref": "Type:id"}``."""
-    caches = list(_apollo_caches(payload, 0))
-    if not caches:
-        return _same
-
-    def dereference(value: Any) -> Any:
-        if isinstance(value, dict) and len(value) <= 3:
-            key = value.get("__ref") or (value.get("id") if value.get("type") == "id" else None)
-            if isinstance(key, str):
-                for cache in caches:
-                    if key in cache:
-                        return cache[key]
-        return value
-
-    return dereference
-
-
-def _apollo_caches(value: Any, depth: int) -> Iterator[dict[str, Any]]:
-    if isinstance(value, dict) and depth <= 4:
-        if "ROOT_QUERY" in value:
-            yield value
-            return
-        for member in value.values():
-            yield from _apollo_caches(member, depth + 1)
-
-
-def _same(value: Any) -> Any:
-    return value

@@ -4,7 +4,8 @@ Found in ``<script type="application/json">`` elements (Next.js ``__NEXT_DATA__`
 ``__NUXT_DATA__`` in devalue's flat form, SvelteKit's ``data-sveltekit-fetched`` responses,
 and any other) and in inline scripts that assign a global (``window.__APOLLO_STATE__ =
 {…}``, ``__INITIAL_STATE__``, ``__PRELOADED_STATE__``, ``__NUXT__``), as a literal or as
-``JSON.parse("…")``. Most pages hold none: a substring test rules them out before any
+``JSON.parse("…")``; and how to follow the references inside one (devalue's indices,
+Apollo's ``__ref``). Most pages hold none: a substring test rules them out before any
 parsing. Malformed payloads are absent, never an error.
 """
 
@@ -17,6 +18,7 @@ from typing import Any
 
 from lxml import etree
 
+from newscrawler.extraction.appstate_text import Dereference
 from newscrawler.extraction.document import Document
 from newscrawler.extraction.jsliteral import read_js_literal, read_js_string
 from newscrawler.extraction.vocabulary import APP_STATE_VARIABLES
@@ -185,3 +187,35 @@ def _devalue_special(value: list[Any], resolve: Any) -> Any:
         keys = [resolve(k) if tag == "Map" else k for k in members[0::2]]
         return {str(k): resolve(v) for k, v in zip(keys, members[1::2], strict=False)}
     return None
+
+
+def dereferencer(payload: Any) -> Dereference:
+    """How to follow the payload's references: Apollo's normalised cache holds every object
+    once under "Type:id" and points to it with ``{"__ref": "Type:id"}``."""
+    caches = list(_apollo_caches(payload, 0))
+    if not caches:
+        return _same
+
+    def dereference(value: Any) -> Any:
+        if isinstance(value, dict) and len(value) <= 3:
+            key = value.get("__ref") or (value.get("id") if value.get("type") == "id" else None)
+            if isinstance(key, str):
+                for cache in caches:
+                    if key in cache:
+                        return cache[key]
+        return value
+
+    return dereference
+
+
+def _apollo_caches(value: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if isinstance(value, dict) and depth <= 4:
+        if "ROOT_QUERY" in value:
+            yield value
+            return
+        for member in value.values():
+            yield from _apollo_caches(member, depth + 1)
+
+
+def _same(value: Any) -> Any:
+    return value

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from newscrawler.extraction.appstate import StateArticle, min_body_chars, read_app_state
+from newscrawler.extraction.appstate import min_body_chars, read_app_state
+from newscrawler.extraction.appstate_fields import StateArticle
 from newscrawler.extraction.authors import extract_authors
 from newscrawler.extraction.bios import attach_bios, find_author_boxes
 from newscrawler.extraction.body import extract_body
