@@ -243,6 +243,29 @@ SYNTHETIC_IMAGES = Article(
     ),
 )
 
+# A Next.js app's page: the text is in its __NEXT_DATA__ blob only (demo/themes/nextjs.py).
+BUS_TRACKER = Article(
+    slug="harbourside-bus-tracker-open-data",
+    id=1031,
+    lang="en",
+    markup="nextjs",
+    section="tech",
+    tags=("Open data", "Transport"),
+    title="Harbourside opens its bus tracker data after riders build their own app",
+    description="The city will publish live vehicle positions under an open licence, three months after a volunteer-built tracker outperformed the official one.",
+    body=(
+        "Harbourside's transport department will publish the live positions of its 214 buses as open data from next month, ending a dispute with a group of volunteers who had been reverse-engineering the official app to build a better one.",
+        "The volunteers' tracker, written over a few weekends by two software developers and a retired timetable planner, predicted arrival times within a minute on most routes. The city's own app was often four or five minutes out, according to a comparison the group published in the summer.",
+        'Officials first asked the group to take its app down. They changed course after a petition collected more than 6,000 signatures in a fortnight. "We were defending a monopoly on information that belongs to the people who pay for the buses," said councillor Joanna Price, who chairs the transport committee.',
+        "The feed will follow the GTFS Realtime format used by most journey planners, so that commercial apps can show Harbourside buses without special arrangements. The volunteers say they will keep their tracker running, now on the official data.",
+    ),
+    authors=(SAM_WHITAKER,),
+    published="2026-11-08T11:45:00+00:00",
+    modified="2026-11-08T11:45:00+00:00",
+    image_alt="A double-decker bus at a stop on the harbour front.",
+    related=(),
+)
+
 ARTICLES_EN: tuple[Article, ...] = (
     GRID,
     OPEN_SOURCE,
@@ -250,4 +273,5 @@ ARTICLES_EN: tuple[Article, ...] = (
     NEWSROOMS,
     LUMORA,
     SYNTHETIC_IMAGES,
+    BUS_TRACKER,
 )

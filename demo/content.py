@@ -1,7 +1,7 @@
 """The demo site's content: every article, looked up by slug, plus site-wide constants.
 
-Markups are assigned round-robin over `ARTICLES` (WordPress, Ghost, CMS, …) so each theme
-renders both languages; `check_content()` guards that and the other invariants the tests
+Markups are assigned round-robin over the HTML articles of `ARTICLES` (WordPress, Ghost,
+CMS, …) so each theme renders both languages; one more article is a Next.js app's page; `check_content()` guards that and the other invariants the tests
 and `demo.expected` rely on.
 """
 
@@ -12,7 +12,7 @@ from datetime import datetime
 
 from demo.articles_en import ARTICLES_EN
 from demo.articles_fr import ARTICLES_FR
-from demo.model import MARKUPS, Article, Author
+from demo.model import APP_STATE_MARKUPS, MARKUPS, Article, Author
 
 SITE_NAME = "Le Fil Tech"
 SECTIONS: dict[str, dict[str, str]] = {
@@ -63,9 +63,12 @@ def check_content() -> None:
     slugs = [a.slug for a in ARTICLES]
     if len(set(slugs)) != len(slugs):
         raise ValueError("duplicate slugs")
-    for index, article in enumerate(ARTICLES):
+    for index, article in enumerate(a for a in ARTICLES if a.markup in MARKUPS):
         if article.markup != MARKUPS[index % len(MARKUPS)]:
             raise ValueError(f"{article.slug}: markup breaks the round-robin")
+    for article in ARTICLES:
+        if article.markup not in MARKUPS + APP_STATE_MARKUPS:
+            raise ValueError(f"{article.slug}: unknown markup {article.markup}")
         if article.section not in SECTIONS:
             raise ValueError(f"{article.slug}: unknown section {article.section}")
         for block in article.related:

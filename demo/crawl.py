@@ -46,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         if author.get("bio_source") == "author_page"
     ]
     print(f"bios read from author pages: {len(from_profiles)} ({', '.join(from_profiles) or 'none'})")
+    from_state = [
+        record["url"] for record in map(json.loads, lines) if record.get("body_source") == "app_state"
+    ]
+    print(f"bodies read from app state: {len(from_state)} ({', '.join(from_state) or 'none'})")
     return done.returncode
 
 

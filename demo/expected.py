@@ -4,7 +4,8 @@ A record has: url, title, description, authors [{name, bio, url, bio_source}] (b
 when the site shows none, read from the author page when only that page shows it; url
 absolute or None), published_at and modified_at (ISO 8601 with offset,
 exactly as the pages state them), language ("fr" or "en"), image (absolute URL of the lead
-image), body (the article's own paragraphs only: no author box, share buttons, ads or
+image), body_source ("app_state" for the Next.js page, "html" for the others), body (the
+article's own paragraphs only: no author box, share buttons, ads or
 "À lire aussi" line), and related: the article's related-news blocks in page order, each
 {heading, items: [{title, url (absolute), summary or None}]}. The inline one-link
 "À lire aussi : …" / "Read also: …" paragraph of CMS pages counts as a block of its own,
@@ -19,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from demo.content import ARTICLES, by_slug, newest_first
-from demo.model import Article, Author, RelatedBlock
+from demo.model import APP_STATE_MARKUPS, Article, Author, RelatedBlock
 from demo.site import HTML, build_site
 
 Record = dict[str, Any]
@@ -84,6 +85,7 @@ def _record(article: Article, base: str) -> Record:
         "language": article.lang,
         "image": base + article.image_path,
         "body": list(article.body),
+        "body_source": "app_state" if article.markup in APP_STATE_MARKUPS else "html",
         "related": [_block(block, base) for block in blocks] + _sidebar_block(article, base),
     }
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Markup = Literal["wordpress", "ghost", "cms"]
+Markup = Literal["wordpress", "ghost", "cms", "nextjs"]
+# The markups whose pages show the article in their HTML, assigned round-robin. "nextjs" is
+# a page whose article is only in its app state (`__NEXT_DATA__`), used once.
 MARKUPS: tuple[Markup, ...] = ("wordpress", "ghost", "cms")
+APP_STATE_MARKUPS: tuple[Markup, ...] = ("nextjs",)
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,10 @@ class Article:
 
     @property
     def path(self) -> str:
-        """URL path: WordPress dates it, Ghost keeps the slug, the CMS adds section and id."""
+        """URL path: WordPress dates it, Ghost keeps the slug, the CMS adds section and id,
+        the Next.js app files it under /stories/."""
+        if self.markup == "nextjs":
+            return f"/stories/{self.slug}/"
         if self.markup == "wordpress":
             return f"/{self.published[:4]}/{self.published[5:7]}/{self.slug}/"
         if self.markup == "ghost":

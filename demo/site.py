@@ -23,7 +23,7 @@ from demo.content import (
 from demo.feeds import feed_xml, robots_txt, sitemap_xml
 from demo.media import jpeg_for
 from demo.model import Article, Markup
-from demo.themes import cms, ghost, wordpress
+from demo.themes import cms, ghost, nextjs, wordpress
 from demo.themes.pages import render_about, render_listing, render_not_found
 
 HTML = "text/html; charset=utf-8"
@@ -31,6 +31,7 @@ THEMES: dict[Markup, Callable[[Article, str], str]] = {
     "wordpress": wordpress.render_article,
     "ghost": ghost.render_article,
     "cms": cms.render_article,
+    "nextjs": nextjs.render_article,
 }
 
 

@@ -12,11 +12,16 @@ from typing import Any
 
 SCHEMA_VERSION = 1
 # Minor versions add optional fields only: a reader of 1.0 lines reads 1.1 lines unchanged.
-# 1.1: authors[].bio_source, schema_minor.
-SCHEMA_MINOR = 1
+# 1.1: authors[].bio_source, schema_minor. 1.2: body_source.
+SCHEMA_MINOR = 2
 # Values of authors[].bio_source: where an author's bio was read.
 BIO_FROM_ARTICLE = "article"
 BIO_FROM_AUTHOR_PAGE = "author_page"
+# Values of body_source: where the article body was read.
+BODY_FROM_HTML = "html"
+BODY_FROM_APP_STATE = "app_state"
+BODY_FROM_RENDERED = "rendered"
+BODY_SOURCES = (BODY_FROM_HTML, BODY_FROM_APP_STATE, BODY_FROM_RENDERED)
 
 
 @dataclass
@@ -92,6 +97,10 @@ class ArticleRecord:
     warc_record_id: str | None = None
     """``WARC-Record-ID`` of the response record in ``warc_file`` (``<urn:uuid:…>``); null
     when ``warc_file`` is."""
+    body_source: str = BODY_FROM_HTML
+    """Where ``body`` was read: ``"html"`` (the page's markup), ``"app_state"`` (the JSON a
+    JavaScript framework embeds in the page) or ``"rendered"`` (the page as a browser built
+    it). Schema 1.2; lines written before it read as ``"html"``."""
     schema_version: int = SCHEMA_VERSION
     """Version of this record layout."""
     schema_minor: int = SCHEMA_MINOR

@@ -68,7 +68,8 @@ def extract_article(
 ) -> dict[str, Any]:
     """Extract the record fields of one article page.
 
-    Returns a dict with ``url``, ``canonical_url``, ``title``, ``body``, ``description``,
+    Returns a dict with ``url``, ``canonical_url``, ``title``, ``body``, ``body_source``
+    (``"html"`` or ``"app_state"``), ``description``,
     ``image``, ``authors``, ``published_at``, ``modified_at``, ``language`` and ``related``.
     Raises :class:`UnparsableDocument` when ``html`` is not a parsable HTML page.
     """

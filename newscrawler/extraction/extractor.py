@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from newscrawler.extraction.appstate import min_body_chars, read_app_state
+from newscrawler.extraction.appstate_fields import StateArticle
 from newscrawler.extraction.authors import extract_authors
 from newscrawler.extraction.bios import attach_bios, find_author_boxes
 from newscrawler.extraction.body import extract_body
@@ -16,7 +18,8 @@ from newscrawler.extraction.media import extract_canonical_url, extract_descript
 from newscrawler.extraction.overrides import apply_overrides
 from newscrawler.extraction.related import find_related_blocks
 from newscrawler.extraction.stopwords import keep_justext_stopwords_compact
-from newscrawler.extraction.title import extract_title
+from newscrawler.extraction.title import declared_titles, extract_title
+from newscrawler.items import BODY_FROM_APP_STATE, BODY_FROM_HTML
 
 
 @dataclass(frozen=True)
@@ -66,17 +69,42 @@ class ArticleExtractor:
             "canonical_url": extract_canonical_url(doc),
             "title": title,
             "body": _without_leading_title(body, title),
+            "body_source": BODY_FROM_HTML,
             "description": extract_description(doc),
             "image": extract_image(doc),
             "authors": authors,
             "published_at": extract_published_at(doc, now),
             "modified_at": extract_modified_at(doc, now),
-            "language": extract_language(doc, body, self._language),
+            "language": None,
             "related": [block.as_record() for block in related if block.teasers],
         }
+        # A page built by a JavaScript framework may hold its article only in its app state.
+        state = read_app_state(doc, [title, *declared_titles(doc)], min_body_chars(fields["body"]))
+        if state is not None:
+            _take_app_state(fields, state)
+            body = state.body
+        fields["language"] = extract_language(doc, body, self._language)
         if options and options.selectors:
-            fields = apply_overrides(doc, fields, options.selectors)
+            overridden = apply_overrides(doc, fields, options.selectors)
+            if overridden["body"] != fields["body"]:
+                overridden["body_source"] = BODY_FROM_HTML  # the site's own body selector won
+            fields = overridden
         return fields
+
+
+def _take_app_state(fields: dict[str, Any], state: StateArticle) -> None:
+    """The app state's body, and its other fields where the HTML gave none."""
+    fields["body"] = _without_leading_title(state.body, fields["title"] or state.title)
+    fields["body_source"] = BODY_FROM_APP_STATE
+    for name in ("title", "description"):
+        fields[name] = fields[name] or getattr(state, name)
+    for name in ("published_at", "modified_at"):
+        found, stated = fields[name], getattr(state, name)
+        # A day the HTML gave (often read off the page's text) yields to the state's time of it.
+        if not found or (stated and len(found) == len("YYYY-MM-DD") and stated.startswith(found)):
+            fields[name] = stated
+    if not fields["authors"]:
+        fields["authors"] = state.authors
 
 
 def _without_leading_title(body: str, title: str | None) -> str:

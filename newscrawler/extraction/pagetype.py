@@ -4,7 +4,8 @@ Declared types decide when they are specific (``og:type=article``, a JSON-LD art
 collection type); ``og:type=website`` is not: many blogs declare it on every page. Then
 the site's own listing of the page as an item of its feed or news sitemap. Then the page's
 structure: a listing is mostly link text, or a column of linked headlines, with less running
-text than an article. What is left goes on to extraction, where too short a body is
+text than an article; an app's shell (almost no text, and app state in its scripts) is not
+judged by its structure. What is left goes on to extraction, where too short a body is
 dropped as not an article.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import lxml.html
 
+from newscrawler.extraction.appstate_payloads import has_state_scripts
 from newscrawler.extraction.document import Document
 from newscrawler.extraction.structured import has_type
 from newscrawler.extraction.vocabulary import ARTICLE_TYPES, LISTING_TYPES
@@ -67,6 +69,10 @@ def _looks_like_listing(doc: Document) -> bool:
     # No text outside page chrome (an ASP.NET page wraps all in a <form>): the structure says
     # nothing, and extraction decides by the body it finds.
     if total == 0:
+        return False
+    if total < _MIN_RUNNING_TEXT and has_state_scripts(doc):
+        # An app's shell: a few words of chrome, the page itself in its scripts' state.
+        # Extraction decides; without an article there, the empty body is dropped.
         return False
     # Running text of an article's length outweighs a heavy menu outside <nav>.
     if running_text >= _MAX_LISTING_PARAGRAPH_TEXT:

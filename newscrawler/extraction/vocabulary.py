@@ -1073,3 +1073,59 @@ TEASER_HEADINGS = (
     "przeczytaj także",
     "czytaj więcej",
 )
+
+# App state (the JSON a JavaScript framework embeds in a page; see appstate.py). Keys are
+# compared lower-cased with "_" and "-" removed, so "published_at" matches "publishedat".
+# Global variables that inline scripts assign the state to.
+APP_STATE_VARIABLES = ("__APOLLO_STATE__", "__INITIAL_STATE__", "__PRELOADED_STATE__", "__NUXT__")
+# Keys of page chrome around the article (menus, ads, settings, teasers of other stories):
+# the search for the article's object does not go into them.
+APP_STATE_CHROME_KEYS = frozenset(
+    {
+        "navigation", "nav", "menu", "menus", "header", "footer", "sidebar", "ads", "ad", "advert",
+        "analytics", "tracking", "config", "settings", "translations", "i18n", "locale", "messages",
+        "cookie", "cookies", "consent", "comments", "newsletter", "paywall", "breadcrumb", "breadcrumbs",
+        "related", "relatedarticles", "recommended", "recommendations", "mostread", "popular", "teasers",
+    }
+)  # fmt: skip
+# Keys whose values are never article text: identifiers, links, media, the page chrome, and
+# the other fields of the article object (read by their own tables below).
+APP_STATE_SKIPPED_KEYS = APP_STATE_CHROME_KEYS | frozenset(
+    {
+        "id", "uuid", "key", "slug", "url", "href", "link", "uri", "path", "src", "srcset", "canonical",
+        "type", "typename", "__typename", "kind", "component", "name", "class", "classname", "style",
+        "image", "images", "img", "media", "photo", "photos", "video", "videos", "thumbnail", "alt",
+        "caption", "credit", "credits", "copyright", "embed", "attributes", "attrs", "props", "meta",
+        "metadata", "seo", "og", "opengraph", "twitter", "tags", "categories", "category", "section",
+        "sections", "topics", "keywords", "title", "headline", "seotitle", "heading",
+    }
+)  # fmt: skip
+# Block types (a "type"/"_type"/"__typename" value, lower-cased) that hold no article text.
+APP_STATE_SKIPPED_BLOCK_TOKENS = (
+    "image", "photo", "picture", "gallery", "video", "audio", "podcast", "embed", "iframe", "tweet",
+    "instagram", "social", "ad", "advert", "promo", "teaser", "related", "recommend", "newsletter",
+    "subscribe", "paywall", "inline-link-list", "readmore", "read-more", "script",
+)  # fmt: skip
+# Keys of the article object's other fields, most specific first.
+APP_STATE_TITLE_KEYS = ("headline", "title", "seotitle", "heading", "name")
+APP_STATE_DESCRIPTION_KEYS = (
+    "standfirst", "dek", "deck", "subheadline", "subtitle", "strapline", "description", "summary",
+    "excerpt", "lead", "teaser", "abstract", "intro",
+)  # fmt: skip
+APP_STATE_AUTHOR_KEYS = ("authors", "author", "bylines", "byline", "writers", "writer", "creators", "creator")
+APP_STATE_PUBLISHED_KEYS = (
+    "datepublished", "publishedat", "publisheddate", "publishdate", "publicationdate", "firstpublished",
+    "firstpublishedat", "published", "pubdate", "displaydate", "date", "createdat", "created",
+)  # fmt: skip
+APP_STATE_MODIFIED_KEYS = (
+    "datemodified", "modifiedat", "updatedat", "lastmodified", "modifieddate", "updateddate", "modified",
+    "updated", "lastpublishedat",
+)  # fmt: skip
+# Keys of a person object that hold the name, or its parts.
+APP_STATE_PERSON_NAME_KEYS = ("name", "displayname", "fullname", "title", "byline")
+# Keys of a person object that link to the author's profile page.
+APP_STATE_PERSON_LINK_KEYS = ("url", "profileurl", "permalink", "href", "link", "path")
+# Block types of whole paragraphs (a type containing a token, or equal to a tag name):
+# their texts are paragraphs of their own, never runs joined into one.
+APP_STATE_BLOCK_TYPE_TOKENS = ("paragraph", "heading", "block", "quote", "list", "section")
+APP_STATE_BLOCK_TYPES = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol"})

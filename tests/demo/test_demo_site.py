@@ -20,7 +20,7 @@ import pytest
 
 from demo.content import ARTICLES, check_content
 from demo.expected import article_urls, expected_records, non_article_urls
-from demo.model import MARKUPS
+from demo.model import APP_STATE_MARKUPS, MARKUPS
 
 SEED_TEXT = Path(__file__).with_name("seed-article-page.txt")
 
@@ -46,17 +46,18 @@ def texts(tree: Any, xpath: str) -> list[str]:
 def test_content_invariants() -> None:
     check_content()
     assert len(ARTICLES) >= 10
-    assert Counter(a.lang for a in ARTICLES) == {"fr": 6, "en": 6}
+    assert Counter(a.lang for a in ARTICLES) == {"fr": 6, "en": 7}
     for article in ARTICLES:
         words = sum(len(p.split()) for p in article.body)
         assert 3 <= len(article.body) <= 6, article.slug
         assert 110 <= words <= 340, article.slug
 
 
-def test_three_markups_each_used_several_times() -> None:
+def test_three_markups_each_used_several_times_and_one_app_page() -> None:
     counts = Counter(a.markup for a in ARTICLES)
-    assert set(counts) == set(MARKUPS)
-    assert min(counts.values()) >= 3
+    assert set(counts) == {*MARKUPS, *APP_STATE_MARKUPS}
+    assert min(counts[markup] for markup in MARKUPS) >= 3
+    assert [counts[markup] for markup in APP_STATE_MARKUPS] == [1]
 
 
 def test_expected_records_cover_the_awkward_cases(demo_url: str) -> None:
@@ -92,7 +93,11 @@ def test_seed_article_is_reproduced_word_for_word(demo_url: str) -> None:
     assert page.xpath("//img[contains(@class, 'wp-post-image')]/@alt") == ["Post Thumbnail"]
 
 
-@pytest.mark.parametrize("index", range(len(ARTICLES)))
+HTML_PAGES = [index for index, article in enumerate(ARTICLES) if article.markup in MARKUPS]
+APP_PAGES = [index for index, article in enumerate(ARTICLES) if article.markup in APP_STATE_MARKUPS]
+
+
+@pytest.mark.parametrize("index", HTML_PAGES)
 def test_article_page_shows_its_record(demo_url: str, index: int) -> None:
     url = article_urls(demo_url)[index]
     record = expected_records(demo_url)[url]
@@ -124,6 +129,34 @@ def test_article_page_shows_its_record(demo_url: str, index: int) -> None:
             # A Ghost card is one link around image, title and excerpt.
             assert any(item["title"] in text and item["url"] == href for text, href in links)
             assert item["summary"] is None or item["summary"] in texts(page, "//p|//div")
+
+
+@pytest.mark.parametrize("index", APP_PAGES)
+def test_app_page_holds_its_record_in_its_state_only(demo_url: str, index: int) -> None:
+    url = article_urls(demo_url)[index]
+    record = expected_records(demo_url)[url]
+    status, content_type, body = fetch(url)
+    assert (status, content_type) == (200, "text/html; charset=utf-8")
+    page = parse(body)
+    assert page.findtext(".//title").startswith(record["title"] + " – ")
+    assert page.xpath("//link[@rel='canonical']/@href") == [url]
+    assert page.xpath("//meta[@property='og:image']/@content") == [record["image"]]
+    assert page.xpath("//meta[@property='article:published_time']/@content") == [record["published_at"]]
+    # Nothing of the article in the markup: no headline, no paragraph, no byline.
+    (script,) = page.xpath("//script[@id='__NEXT_DATA__']")
+    script.getparent().remove(script)
+    shown = " ".join(page.xpath("//body")[0].text_content().split())
+    assert record["title"] not in shown
+    for text in record["body"]:
+        assert text[:40] not in shown
+    assert all(author["name"] not in shown for author in record["authors"])
+    # All of it in the state, each paragraph split into runs as editors store them.
+    post = json.loads(script.text)["props"]["pageProps"]["post"]
+    assert post["title"] == record["title"]
+    assert ["".join(run["text"] for run in block["children"]) for block in post["content"]] == record["body"]
+    assert any(len(block["children"]) > 1 for block in post["content"])
+    assert [a["name"] for a in post["authors"]] == [a["name"] for a in record["authors"]]
+    assert record["body_source"] == "app_state"
 
 
 def test_cms_json_ld_agrees_with_the_record(demo_url: str) -> None:

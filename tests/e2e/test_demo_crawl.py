@@ -42,8 +42,27 @@ def test_seed_article_structure_comes_out_exactly(demo_crawl: CrawlResult, demo_
     assert record["image"] == expected["image"]
 
 
-@pytest.mark.parametrize("field", ["title", "language", "image", "published_at", "modified_at"])
+@pytest.mark.parametrize(
+    "field", ["title", "language", "image", "published_at", "modified_at", "body_source"]
+)
 def test_simple_fields_match_on_every_markup(demo_crawl: CrawlResult, demo_url: str, field: str) -> None:
     expected = expected_records(demo_url)
     got = {url: record[field] for url, record in _by_url(demo_crawl).items()}
     assert got == {url: record[field] for url, record in expected.items()}
+
+
+def test_app_state_page_is_archived_whole(demo_crawl: CrawlResult, demo_url: str) -> None:
+    """The Next.js page's text is only in its __NEXT_DATA__: read there, every paragraph."""
+    expected = expected_records(demo_url)
+    app_pages = [url for url, record in expected.items() if record["body_source"] == "app_state"]
+    assert app_pages
+    records = _by_url(demo_crawl)
+    for url in app_pages:
+        record = records[url]
+        assert record["body"].split("\n\n") == expected[url]["body"]
+        assert (record["title"], record["description"]) == (
+            expected[url]["title"],
+            expected[url]["description"],
+        )
+        assert [a["name"] for a in record["authors"]] == [a["name"] for a in expected[url]["authors"]]
+        assert [a["url"] for a in record["authors"]] == [a["url"] for a in expected[url]["authors"]]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from demo.content import ARTICLES as DEMO_ARTICLES
 from demo.generated import GeneratedSiteServer, build_site, synthetic_article
 from tests.support.crawl import CrawlResult, run_crawl
 
@@ -81,12 +82,12 @@ def test_sites_file_one_site_and_all_sites(
     one = run_crawl("site", tmp_path / "one", "-a", "site=demo", "-a", f"sites_file={sites}")
     assert one.returncode == 0, one.log[-3000:]
     assert {r["site"] for r in one.records()} == {"demo"}
-    assert len(one.records()) == 12
+    assert len(one.records()) == len(DEMO_ARTICLES)
     everything = run_crawl("site", tmp_path / "all", "-a", "site=all", "-a", f"sites_file={sites}")
     assert everything.returncode == 0, everything.log[-3000:]
     records = everything.records()
     assert sorted({r["site"] for r in records}) == ["demo", "gazette"]
-    assert len(records) == 12 + ARTICLES
+    assert len(records) == len(DEMO_ARTICLES) + ARTICLES
     assert sorted(p.parent.parent.name for p in (tmp_path / "all").rglob("*.jsonl")) == ["demo", "gazette"]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newscrawler.extraction import parse_document
+from newscrawler.extraction.appstate_payloads import has_state_scripts
 from newscrawler.extraction.pagetype import looks_like_article_page
 
 PARAGRAPH = "<p>" + "The council met on Tuesday to discuss the plan for the river banks. " * 3 + "</p>"
@@ -78,3 +79,26 @@ def test_a_page_the_site_lists_as_an_article_is_one_unless_its_declared_type_say
         f"<html><head>{collection}</head><body>{body}</body></html>", "https://ex.com/x"
     )
     assert not looks_like_article_page(declared, listed_as_article=True)
+
+
+SHELL = "<header><a href='/'>Home</a> <a href='/world/'>World</a></header><div id='root'></div>{script}"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        '<script id="__NEXT_DATA__" type="application/json">{"props": {}}</script>',
+        "<script>window.__APOLLO_STATE__ = {};</script>",
+    ],
+)
+def test_an_app_shell_is_left_to_extraction(script: str) -> None:
+    """Its few words are links, but its page is in the script's state: not a listing."""
+    assert _page("", SHELL.format(script=script))
+
+
+def test_a_json_link_is_no_app_state() -> None:
+    head = '<link rel="alternate" type="application/json" href="/wp-json/wp/v2/pages/7">'
+    menu = "<div class='menu'>" + "".join(f"<a href='/s{n}'>Section {n}</a> " for n in range(5)) + "</div>"
+    doc = parse_document(f"<html><head>{head}</head><body>{menu}</body></html>", "https://ex.com/x")
+    assert not has_state_scripts(doc)
+    assert not looks_like_article_page(doc)

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
 from scrapy.utils.test import get_crawler
 
-from newscrawler.items import ArticleRecord, FetchedPage
+from newscrawler.items import (
+    BODY_FROM_APP_STATE,
+    BODY_FROM_HTML,
+    BODY_FROM_RENDERED,
+    BODY_SOURCES,
+    ArticleRecord,
+    FetchedPage,
+)
 from newscrawler.pipelines.archive import WriteArchivePipeline
 from newscrawler.pipelines.drops import BodyTooShort, ListingPage, NotHtml
 from newscrawler.pipelines.extract import ExtractArticlePipeline
 from newscrawler.pipelines.normalize import NormalizeArticlePipeline
 from newscrawler.pipelines.validate import ValidateArticlePipeline
-from newscrawler.schema import record_validator, schema_errors
+from newscrawler.schema import load_schema, record_validator, schema_errors
 
 ARTICLE = """<html lang="en"><head><title>Rivers rise after storm | Daily Example</title>
 <meta property="article:published_time" content="2026-11-20T09:15:00+01:00"></head>
@@ -63,11 +71,30 @@ def test_an_article_page_becomes_a_valid_record() -> None:
     assert record.language == "en"
     assert record.body.startswith("Rivers across the valley")
     assert record.body.count("\n\n") == 2
+    assert record.body_source == "html"
     assert "Home" not in record.body
     assert "©" not in record.body
     assert len(record.content_hash) == 64
     assert record.revision == 1
     assert schema_errors(record_validator(), record.to_archive()) == []
+
+
+def test_an_app_state_page_becomes_a_valid_record_saying_so() -> None:
+    """The same article with its paragraphs only in a Next.js state blob."""
+    paragraphs = [p.replace("\n", " ") for p in ARTICLE.split("<p>")[1:]]
+    paragraphs = [p.split("</p>")[0] for p in paragraphs]
+    state = {"props": {"pageProps": {"post": {"title": "Rivers rise after storm", "paragraphs": paragraphs}}}}
+    shell = ARTICLE.split("<article>")[0] + "<div id=__next></div>"
+    shell += f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(state)}</script></body></html>'
+    record, plain = _run_steps(_page(shell)), _run_steps(_page(ARTICLE))
+    assert (record.body_source, record.body) == ("app_state", plain.body)
+    assert record.to_archive()["body_source"] == "app_state"
+    assert schema_errors(record_validator(), record.to_archive()) == []
+
+
+def test_schema_names_every_body_source() -> None:
+    assert tuple(load_schema()["properties"]["body_source"]["enum"]) == BODY_SOURCES
+    assert {BODY_FROM_HTML, BODY_FROM_APP_STATE, BODY_FROM_RENDERED} == set(BODY_SOURCES)
 
 
 def test_non_html_is_dropped_with_a_named_reason() -> None:

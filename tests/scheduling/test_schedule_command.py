@@ -14,9 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from demo.content import ARTICLES
 from tests.support.crawl import ROOT, read_archive
 
-DEMO_ARTICLES = 12
+DEMO_ARTICLES = len(ARTICLES)
 # Both sites of the long-running test get these: a refused connection then fails without
 # retries. AutoThrottle stays on: without it a crawl opens more connections than the demo
 # server's listen backlog (5, socketserver's default) holds, and stalls on SYN retransmits.

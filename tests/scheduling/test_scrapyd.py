@@ -24,10 +24,11 @@ from typing import Any
 
 import pytest
 
+from demo.content import ARTICLES
 from tests.support.crawl import ROOT, read_archive
 from tests.support.processes import free_port, stop
 
-DEMO_ARTICLES = 12
+DEMO_ARTICLES = len(ARTICLES)
 PROJECT = "newscrawler"
 START_TIMEOUT = 30
 JOB_TIMEOUT = 90
