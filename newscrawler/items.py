@@ -42,7 +42,10 @@ class FetchedPage:
     warc_file: str | None = None
     """Name of the WARC file holding the raw response; None when WARC writing is off."""
     warc_record_id: str | None = None
-    """``WARC-Record-ID`` of that response (or revisit) record, ``<urn:uuid:…>``."""
+    """``WARC-Record-ID`` of that response (or revisit) record, ``<urn:uuid:…>``; for a
+    rendered page, of the ``resource`` record holding its rendered DOM."""
+    rendered: bool = False
+    """True when ``text`` is the DOM Chromium rendered, not the HTML the server sent."""
 
 
 @dataclass
@@ -98,12 +101,17 @@ class ArticleRecord:
     """Minor version: fields added since ``schema_version``'s first layout (absent means 0)."""
     fetch: FetchValidators | None = field(default=None, metadata={"archived": False})
     """How the page was fetched, for the crawl state; not part of the archived line."""
+    rendered: bool = field(default=False, metadata={"archived": False})
+    """The body was extracted from the page as Chromium rendered it."""
 
     def to_archive(self) -> dict[str, Any]:
         """The archived line's fields (schema version 1), in declaration order."""
-        return {
+        line = {
             f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.metadata.get("archived", True)
         }
+        if self.rendered:
+            line["body_source"] = "rendered"  # merged with appstate's body_source
+        return line
 
 
 @dataclass(frozen=True)

@@ -172,4 +172,5 @@ def record_from_fields(page: FetchedPage, fields: dict[str, Any], crawl_id: str)
             etag=page.headers.get("etag"),
             last_modified=page.headers.get("last-modified"),
         ),
+        rendered=page.rendered,
     )

@@ -14,6 +14,9 @@ SCHEMA_FILE = "record-v1.json"
 def load_schema() -> dict[str, Any]:
     text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
+    # merged with appstate's body_source: schema 1.2 (the app-state branch) declares it;
+    # until then a rendered record says so with this one value.
+    schema["properties"].setdefault("body_source", {"enum": ["html", "app_state", "rendered"]})
     return schema
 
 
