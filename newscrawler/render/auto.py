@@ -34,7 +34,7 @@ class RenderEmptyPages:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not rendering_enabled(crawler.settings):
-            raise NotConfigured("this crawl renders no page")
+            raise NotConfigured  # without a message: Scrapy then logs no warning
         extension = cls(crawler)
         crawler.signals.connect(extension.item_dropped, signal=signals.item_dropped)
         return extension
