@@ -3,7 +3,7 @@
 The HTML holds the headline, the byline and an empty container; the paragraphs are only in
 ``/static/live-article.js``, which the page loads. No JSON state, no ``<noscript>`` copy:
 only a browser recovers the text, so a crawl without rendering skips the page (no body) and
-``-a render=auto`` (or ``render: auto`` in the sites file) archives it. The about page links
+``-a render=auto`` (or ``render: auto`` in the sites file) archives it. The home page links
 to it, so `make crawl` reaches it.
 """
 
@@ -66,3 +66,9 @@ def article_script() -> str:
         f"{lines}\n"
         "})();\n"
     )
+
+
+def with_teaser(home: str) -> str:
+    """The home page with a link to this article after its teaser list."""
+    teaser = f'<p class="live-teaser">En direct : <a href="{PATH}">{esc(TITLE)}</a></p>'
+    return home.replace("</main>", teaser + "</main>", 1)

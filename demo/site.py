@@ -90,6 +90,7 @@ def build_site(base: str) -> dict[str, Resource]:
     site["/feed.xml"] = Resource(200, "application/rss+xml; charset=utf-8", feed_xml(base).encode())
     site.update(_media())
     site[scripted.PATH] = _html(scripted.article_html(base))
+    site["/"] = _html(scripted.with_teaser(site["/"].body.decode("utf-8")))
     site[scripted.SCRIPT_PATH] = Resource(
         200, "text/javascript; charset=utf-8", scripted.article_script().encode()
     )

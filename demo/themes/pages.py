@@ -84,8 +84,7 @@ def render_about(base: str) -> str:
         "à l'intelligence artificielle et à leurs effets sur l'économie.</p>"
         "<p>La rédaction publie en français et en anglais. Nos articles sont relus par un "
         "second journaliste avant publication, et les corrections sont signalées en bas de page.</p>"
-        "<p>Pour nous contacter : redaction@example.org.</p>"
-        '<p>En direct : <a href="/live/2026/11/data-centre-heat/">notre article interactif</a>.</p></article>'
+        "<p>Pour nous contacter : redaction@example.org.</p></article>"
     )
     return _page(title_tag("À propos"), "/about/", base, main)
 
