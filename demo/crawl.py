@@ -20,6 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--archive-dir", default="output", help="where to write the archive")
+    parser.add_argument(
+        "--render", action="store_true", help="render pages whose HTML holds no article (needs Chromium)"
+    )
     options = parser.parse_args(argv)
     archive_dir = Path(options.archive_dir).resolve()
     crawl_id = new_crawl_id()
@@ -30,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"url={server.url}",
             "-s", f"ARCHIVE_DIR={archive_dir}", "-s", f"NEWSCRAWLER_CRAWL_ID={crawl_id}",
         ]  # fmt: skip
+        if options.render:
+            command += ["-a", "render=auto"]
         done = subprocess.run(command, cwd=ROOT, check=False)
     finally:
         server.shutdown()

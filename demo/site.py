@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from demo import scripted
 from demo.content import (
     ARTICLES,
     PAGE_SIZE,
@@ -89,6 +90,11 @@ def build_site(base: str) -> dict[str, Resource]:
     site["/sitemap.xml"] = Resource(200, "application/xml; charset=utf-8", sitemap_xml(base).encode())
     site["/feed.xml"] = Resource(200, "application/rss+xml; charset=utf-8", feed_xml(base).encode())
     site.update(_media())
+    site[scripted.PATH] = _html(scripted.article_html(base))
+    site["/"] = _html(scripted.with_teaser(site["/"].body.decode("utf-8")))
+    site[scripted.SCRIPT_PATH] = Resource(
+        200, "text/javascript; charset=utf-8", scripted.article_script().encode()
+    )
     return site
 
 

@@ -20,6 +20,8 @@ from twisted.internet import defer, error
 from twisted.python.failure import Failure
 from twisted.web.client import ResponseFailed
 
+from newscrawler.render.errors import RenderTimeout
+
 
 class RefusedFetch(IgnoreRequest):
     """A request the crawler refused on purpose; ``reason`` is its stats key."""
@@ -48,6 +50,8 @@ def failure_reason(failure: Failure) -> str:
         return f"http_status/{value.response.status}"
     if isinstance(value, RefusedFetch):
         return value.reason
+    if isinstance(value, RenderTimeout):
+        return "render_timeout"
     if isinstance(value, IgnoreRequest) and "DOWNLOAD_MAXSIZE" in str(value):
         # HttpCompressionMiddleware's decompression-bomb guard; it names the setting.
         return "too_large/decompressed"

@@ -47,7 +47,10 @@ class FetchedPage:
     warc_file: str | None = None
     """Name of the WARC file holding the raw response; None when WARC writing is off."""
     warc_record_id: str | None = None
-    """``WARC-Record-ID`` of that response (or revisit) record, ``<urn:uuid:…>``."""
+    """``WARC-Record-ID`` of that response (or revisit) record, ``<urn:uuid:…>``; for a
+    rendered page, of the ``resource`` record holding its rendered DOM."""
+    rendered: bool = False
+    """True when ``text`` is the DOM Chromium rendered, not the HTML the server sent."""
 
 
 @dataclass

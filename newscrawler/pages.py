@@ -12,6 +12,7 @@ from scrapy.http import Response, TextResponse
 from newscrawler.encoding import decode_page
 from newscrawler.failures import failure_reason
 from newscrawler.items import FetchedPage
+from newscrawler.render.requests import is_rendered
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ def fetched_page(response: Response, site: str | None = None) -> FetchedPage:
         site=site or urlsplit(response.url).hostname or "",
         warc_file=response.meta.get("newscrawler_warc_file"),
         warc_record_id=response.meta.get("newscrawler_warc_record_id"),
+        rendered=is_rendered(response),
     )
 
 

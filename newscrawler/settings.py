@@ -123,6 +123,19 @@ NEWSCRAWLER_WARC_ENABLED = True
 # A WARC file is rotated once it reaches this many bytes (1 GiB, the usual archive size).
 NEWSCRAWLER_WARC_MAX_SIZE = 1024**3
 
+# --- Rendering with Chromium (newscrawler/render) ----------------------------------------
+# Off unless a site of the sites file says `render: true|auto` or a run gives
+# `-a render=1|auto`; only article pages are rendered, in Debian's Chromium.
+# Pages open in the browser at once.
+NEWSCRAWLER_RENDER_CONCURRENCY = 2
+# Seconds a page may take to load in the browser before it is skipped as render_timeout.
+NEWSCRAWLER_RENDER_TIMEOUT = 20.0
+# The browser is closed and started afresh after this many pages (its memory grows);
+# 0 never restarts it.
+NEWSCRAWLER_RENDER_RESTART_AFTER = 200
+# Path of the Chromium executable; None looks for `chromium` on PATH.
+NEWSCRAWLER_CHROMIUM = None
+
 # --- Periodic crawls ----------------------------------------------------------------
 # The crawl state (SQLite file; Redis when REDIS_URL is set): what was archived, when to
 # look again.
@@ -160,6 +173,10 @@ NEWSCRAWLER_MIN_LISTED_BODY_CHARS = 80
 # The crawl process gives large freed blocks back to the OS (glibc; newscrawler/heap.py)
 # instead of keeping them as heap holes (the workers trim their heap after each page).
 NEWSCRAWLER_RETURN_FREED_MEMORY = True
-EXTENSIONS = {"newscrawler.extensions.heap.ReturnFreedMemory": 0}
+EXTENSIONS = {
+    "newscrawler.extensions.heap.ReturnFreedMemory": 0,
+    # Switches itself off unless the crawl renders (newscrawler.render.auto).
+    "newscrawler.render.auto.RenderEmptyPages": 0,
+}
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

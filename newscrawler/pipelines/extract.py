@@ -14,7 +14,7 @@ from scrapy.statscollectors import StatsCollector
 from newscrawler.authorpages import AuthorPages
 from newscrawler.crawlinfo import crawl_id_of
 from newscrawler.extraction import UnparsableDocument
-from newscrawler.items import BODY_FROM_HTML, ArticleRecord, FetchedPage, FetchValidators
+from newscrawler.items import BODY_FROM_HTML, BODY_FROM_RENDERED, ArticleRecord, FetchedPage, FetchValidators
 from newscrawler.pipelines.drops import ExtractionFailed, ExtractionTimeout, ListingPage, NotHtml
 from newscrawler.safety.deadline import DeadlineExceeded, deadline
 from newscrawler.state.crawlstate import state_of
@@ -152,7 +152,8 @@ def record_from_fields(page: FetchedPage, fields: dict[str, Any], crawl_id: str)
         site=page.site,
         title=fields["title"],
         body=fields["body"],
-        body_source=fields.get("body_source", BODY_FROM_HTML),
+        # A rendered page's body is read from the DOM Chromium built, whatever path found it.
+        body_source=BODY_FROM_RENDERED if page.rendered else fields.get("body_source", BODY_FROM_HTML),
         description=fields["description"],
         image=fields["image"],
         authors=fields["authors"],

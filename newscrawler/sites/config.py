@@ -14,6 +14,7 @@ A file looks like::
         max_pages: 5000
         delay: 1.0                      # seconds between requests, at least
         interval: 1h                    # how often `scrapy schedule` runs it
+        render: auto                    # article pages through Chromium: true, false or auto
         selectors:                      # per-field overrides: CSS, or XPath when starting with /
           title: ['h1.headline']
 """
@@ -30,6 +31,7 @@ import lxml.html
 import yaml
 
 from newscrawler.extraction.selectors import InvalidSelector, select
+from newscrawler.render.mode import InvalidRenderMode, RenderMode, render_mode
 
 DEFAULT_MAX_DEPTH = 5
 DEFAULT_MAX_PAGES = 10_000
@@ -62,6 +64,7 @@ class SiteConfig:
     # Query parameters stripped on top of the built-in tracking list, and ones kept from it.
     strip_params: frozenset[str] = frozenset()
     keep_params: frozenset[str] = frozenset()
+    render: RenderMode = RenderMode.OFF
 
     @property
     def hosts(self) -> frozenset[str]:
@@ -168,6 +171,12 @@ class _Reader:
             raise self.error(node, key, f"expected a duration like 30m, 1h or 1d, got {value!r}")
         return float(match.group(1)) * _UNITS[match.group(2)]
 
+    def render(self, node: yaml.Node, key: str) -> RenderMode:
+        try:
+            return render_mode(self.scalar(node, key))
+        except InvalidRenderMode as error:
+            raise self.error(node, key, str(error)) from error
+
     def patterns(self, node: yaml.Node, key: str) -> tuple[re.Pattern[str], ...]:
         compiled = []
         for i, text in enumerate(self.strings(node, key)):
@@ -194,7 +203,7 @@ class _Reader:
     def site(self, node: yaml.Node, key: str) -> SiteConfig:
         allowed = {
             "name", "start_url", "aliases", "feeds", "sitemaps", "allow", "deny", "max_depth",
-            "max_pages", "delay", "interval", "selectors", "strip_params", "keep_params",
+            "max_pages", "delay", "interval", "selectors", "strip_params", "keep_params", "render",
         }  # fmt: skip
         values = self.mapping(node, key, allowed)
         for required in ("name", "start_url"):
@@ -217,6 +226,7 @@ class _Reader:
             "selectors": self.selectors,
             "strip_params": self.names,
             "keep_params": self.names,
+            "render": self.render,
         }
         for name, convert in converters.items():
             if name in values:

@@ -6,7 +6,8 @@ and sitemaps (from robots.txt or common paths; indexes, gzip, Google News hints)
 
 Arguments: ``-a url=START_URL`` for an ad-hoc site, or ``-a site=NAME`` / ``-a site=all``
 for sites of the sites file (``-a sites_file=PATH`` or ``NEWSCRAWLER_SITES_FILE``);
-``-a max_pages=N`` and ``-a max_depth=N`` override the limits.
+``-a max_pages=N`` and ``-a max_depth=N`` override the limits; ``-a render=1|0|auto``
+overrides the sites' ``render`` key (article pages only; see newscrawler.render).
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ from newscrawler.items import FetchedPage
 from newscrawler.middlewares.budget import META_FROM_ARTICLE, META_KIND, PAGE_KINDS, OverBudget
 from newscrawler.middlewares.incremental import META_REVISIT
 from newscrawler.pages import NotAPage, count_skip, failure_reason, fetched_page
+from newscrawler.render.mode import RenderMode, render_mode
+from newscrawler.render.requests import is_rendered, render_meta, render_request, wants_render_now
+from newscrawler.render.setup import enable_rendering
 from newscrawler.sites import SitesFileError, load_sites, site_from_url
 from newscrawler.urls import InvalidStartUrl, checked_start_url, document_base_url
 
@@ -59,6 +63,7 @@ class SiteSpider(scrapy.Spider):
         sites_file: str | None = None,
         max_pages: str | None = None,
         max_depth: str | None = None,
+        render: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -72,6 +77,7 @@ class SiteSpider(scrapy.Spider):
             for key, value in (("max_pages", max_pages), ("max_depth", max_depth))
             if value is not None
         }
+        self._render = render_mode(render) if render is not None else None
         self.frontiers: dict[str, SiteFrontier] = {}
         # Workers started with the same arguments share one Redis frontier.
         self.frontier_arguments = {"url": url, "site": site, "sites_file": sites_file, **self._limits}
@@ -80,6 +86,8 @@ class SiteSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider._open_sites(crawler)
+        if any(frontier.config.render is not RenderMode.OFF for frontier in spider.frontiers.values()):
+            enable_rendering(crawler.settings)
         return spider
 
     def _open_sites(self, crawler: Crawler) -> None:
@@ -97,6 +105,8 @@ class SiteSpider(scrapy.Spider):
                 raise SitesFileError(f"{path}: no site named {self._site_name!r} (known: {', '.join(sites)})")
         for config in configs:
             config = replace(config, **self._limits)  # type: ignore[arg-type]
+            if self._render is not None:
+                config = replace(config, render=self._render)
             self.frontiers[config.name] = SiteFrontier(config, settings.get("USER_AGENT"))
         self.allowed_domains = sorted({host for f in self.frontiers.values() for host in f.config.hosts})
 
@@ -193,12 +203,15 @@ class SiteSpider(scrapy.Spider):
         except NotAPage as skipped:
             count_skip(self.crawler, skipped.reason, str(skipped))
             return
+        page.meta = {"hints": response.meta.get("hints", {}), "selectors": frontier.config.selectors}
+        if is_rendered(response):
+            yield page  # its links were followed from its plain fetch
+            return
         tree = _parse_html(page.text, response.url)
         if tree is not None:
             yield from self._follow(frontier, response, tree)
         if frontier.should_archive(response.url):
-            page.meta = {"hints": response.meta.get("hints", {}), "selectors": frontier.config.selectors}
-            yield page
+            yield render_request(response) if wants_render_now(response) else page
 
     def _follow(
         self, frontier: SiteFrontier, response: Response, tree: lxml.html.HtmlElement
@@ -254,6 +267,8 @@ class SiteSpider(scrapy.Spider):
             "crawl_delay": frontier.config.delay,
             # Article pages follow the revisit policy; listings, feeds and sitemaps are always fetched.
             META_REVISIT: kind in ("page", "linked"),
+            # Only article pages are rendered: listings, feeds and sitemaps stay plain HTTP.
+            **(render_meta(frontier.config.render) if kind in ("page", "linked") else {}),
         }
         if hints:
             meta["hints"] = {k: v for k, v in hints.items() if v}

@@ -8,6 +8,10 @@ It leaves in ``response.meta`` (for ``newscrawler.pages.fetched_page``):
 ``newscrawler_warc_file`` (file name), ``newscrawler_warc_record_id`` and
 ``newscrawler_fetched_at`` (the WARC-Date, which becomes the record's ``fetched_at``).
 
+A page rendered by Chromium (``meta["newscrawler_rendered"]``, see newscrawler.render) is
+written as one ``resource`` record holding the rendered DOM, ``WARC-Concurrent-To`` the
+plain ``response`` record of the same page; the record ids in meta are then the resource's.
+
 Revisits (the contract for periodic crawls): the response is written as a ``revisit``
 record instead of a ``response`` record when
 
@@ -35,6 +39,7 @@ from scrapy.http import Response
 
 from newscrawler.archive.stop import stop_crawl_on_write_error
 from newscrawler.crawlinfo import crawl_id_of
+from newscrawler.render.requests import META_PLAIN_RECORD_ID, META_RENDERED
 from newscrawler.warc import records
 from newscrawler.warc.files import WARC_SUBDIR, WarcFileSet, WarcWriteError, warc_date, warc_dir
 from newscrawler.warc.recovery import recover_warc_parts
@@ -93,14 +98,20 @@ class WarcWriterMiddleware:
         date = warc_date()
         builder = self.files.builder
         meta = request.meta  # the response's meta; response.request is set only later
-        if _is_revisit(response, meta):
-            main = records.revisit_record(builder, response, date, meta.get(META_REFERS_TO))
+        if meta.get(META_RENDERED):
+            # The browser's own requests are not Scrapy's: no request record.
+            main = records.resource_record(builder, response, date, meta.get(META_PLAIN_RECORD_ID))
+            written = [main]
         else:
-            main = records.response_record(builder, response, date, _ip_of(response))
-        sent = records.request_record(builder, request, date)
-        records.link_concurrent(sent, main)
+            if _is_revisit(response, meta):
+                main = records.revisit_record(builder, response, date, meta.get(META_REFERS_TO))
+            else:
+                main = records.response_record(builder, response, date, _ip_of(response))
+            sent = records.request_record(builder, request, date)
+            records.link_concurrent(sent, main)
+            written = [sent, main]
         try:
-            meta[META_FILE] = self.files.write(sent, main)
+            meta[META_FILE] = self.files.write(*written)
         except WarcWriteError as error:
             # The WARC is part of the archive: when it cannot be written, the crawl stops.
             if self.crawler is not None:

@@ -92,6 +92,27 @@ def response_record(builder: Any, response: Response, date: str, ip: str | None)
     )
 
 
+def resource_record(builder: Any, response: Response, date: str, concurrent_to: str | None) -> Any:
+    """A ``resource`` record of a page as the browser rendered it (its DOM, serialized).
+
+    ``concurrent_to`` is the ``WARC-Record-ID`` of the plain ``response`` record of the same
+    page: the render is the second half of that capture (WARC-Concurrent-To may link records
+    of any type; WARC-Refers-To is meant for revisits, conversions and metadata).
+    """
+    charset = getattr(response, "encoding", None) or "utf-8"
+    warc_headers = {"WARC-Date": date}
+    if concurrent_to:
+        warc_headers["WARC-Concurrent-To"] = concurrent_to
+    return builder.create_warc_record(
+        response.url,
+        "resource",
+        payload=BytesIO(response.body),
+        length=len(response.body),
+        warc_content_type=f"text/html; charset={charset}",
+        warc_headers_dict=warc_headers,
+    )
+
+
 def revisit_record(builder: Any, response: Response, date: str, refers_to: dict[str, str] | None) -> Any:
     """A ``revisit`` record: the HTTP headers only, pointing at the earlier capture.
 

@@ -27,6 +27,9 @@ NEVER_IMPORTED = frozenset(
         "aiohttp",
         # No REDIS_URL in these crawls.
         "redis",
+        # Nor rendering: the browser driver is loaded only by crawls that render.
+        "playwright",
+        "scrapy_playwright",
         # Not jsonschema: ValidateArticlePipeline checks each record in the crawl process.
     }
 )

@@ -80,6 +80,10 @@ def test_a_site_strips_its_own_tracking_parameters_and_keeps_its_content_ones(tm
             "sites:\n  - name: a\n    start_url: http://x/\n  - name: a\n    start_url: http://y/\n",
             "duplicate site",
         ),
+        (
+            "sites:\n  - name: a\n    start_url: http://x/\n    render: sometimes\n",
+            ":4: sites[0].render: render must be 1/true, 0/false or auto",
+        ),
         ("sites: [\n", "not valid YAML"),
         ("- a\n", ":1: the file must be a mapping"),
     ],
@@ -90,6 +94,13 @@ def test_errors_name_line_and_key(tmp_path: Path, text: str, message: str) -> No
         load_sites(path)
     assert str(raised.value).startswith(str(path))
     assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(("value", "mode"), [("true", "always"), ("auto", "auto"), ("no", "off")])
+def test_render_key(tmp_path: Path, value: str, mode: str) -> None:
+    text = f"sites:\n  - name: a\n    start_url: http://x/\n    render: {value}\n"
+    sites = load_sites(_write(tmp_path, text))
+    assert sites["a"].render.value == mode
 
 
 def test_missing_file(tmp_path: Path) -> None:
