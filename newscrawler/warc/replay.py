@@ -15,13 +15,14 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
-from scrapy.http import Headers, Request, Response
+from scrapy.http import Headers, HtmlResponse, Request, Response
 from scrapy.responsetypes import responsetypes
 from scrapy.settings import BaseSettings
 from warcio.archiveiterator import ArchiveIterator
 
 from newscrawler.items import FetchedPage
 from newscrawler.pages import NotAPage, count_skip, fetched_page
+from newscrawler.render.requests import META_RENDERED
 from newscrawler.warc.middleware import META_FETCHED_AT, META_FILE, META_RECORD_ID
 
 
@@ -31,7 +32,10 @@ def archived_responses(path: Path) -> Iterator[Response]:
     Left out: other statuses (``HttpErrorMiddleware`` keeps them from spiders), redirects
     (followed, so their targets are in the file) and ``/robots.txt`` (fetched by Scrapy,
     never by a spider). Each response's meta holds what ``WarcWriterMiddleware`` leaves.
+    A response rendered again by Chromium comes back as its rendered DOM (the ``resource``
+    record whose WARC-Concurrent-To names it), as the crawl extracted it.
     """
+    rendered = _rendered_doms(path)
     with open(path, "rb") as stream:
         for record in ArchiveIterator(stream):
             if record.rec_type != "response" or record.http_headers is None:
@@ -50,6 +54,10 @@ def archived_responses(path: Path) -> Iterator[Response]:
                 META_RECORD_ID: record.rec_headers.get_header("WARC-Record-ID"),
                 META_FETCHED_AT: record.rec_headers.get_header("WARC-Date"),
             }
+            render = rendered.get(str(meta[META_RECORD_ID]))
+            if render is not None:
+                yield _rendered_response(url, status, headers, meta, *render)
+                continue
             response_class = responsetypes.from_args(headers=headers, url=url)
             yield response_class(
                 url=url,
@@ -59,6 +67,51 @@ def archived_responses(path: Path) -> Iterator[Response]:
                 request=Request(url, meta=meta),
                 protocol=record.http_headers.protocol or None,
             )
+
+
+def _rendered_doms(path: Path) -> dict[str, tuple[str, str, str, bytes]]:
+    """Rendered pages of a WARC file: the response's record ID → (the resource's record ID,
+    its date, its content type, the DOM)."""
+    doms: dict[str, tuple[str, str, str, bytes]] = {}
+    with open(path, "rb") as stream:
+        for record in ArchiveIterator(stream):
+            headers = record.rec_headers
+            plain = headers.get_header("WARC-Concurrent-To")
+            if record.rec_type == "resource" and plain:
+                doms[str(plain)] = (
+                    str(headers.get_header("WARC-Record-ID")),
+                    str(headers.get_header("WARC-Date")),
+                    str(headers.get_header("Content-Type") or "text/html"),
+                    record.content_stream().read(),
+                )
+    return doms
+
+
+def _rendered_response(
+    url: str,
+    status: int,
+    headers: Headers,
+    meta: dict[str, Any],
+    record_id: str,
+    date: str,
+    content_type: str,
+    dom: bytes,
+) -> Response:
+    """The rendered DOM as the response a render request got: the plain response's status,
+    the DOM's own type (no content encoding: the DOM was stored as serialized)."""
+    rendered_headers = Headers({"Content-Type": content_type})
+    for name in (b"Last-Modified", b"ETag", b"Date"):
+        if name in headers:
+            rendered_headers[name] = headers[name]
+    return HtmlResponse(
+        url=url,
+        status=status,
+        headers=rendered_headers,
+        body=dom,
+        request=Request(
+            url, meta={**meta, META_RECORD_ID: record_id, META_FETCHED_AT: date, META_RENDERED: True}
+        ),
+    )
 
 
 class ReplaySpider(scrapy.Spider):

@@ -16,7 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from demo import scripted
 from tests.support.browser import chromium_or_skip
-from tests.support.crawl import CrawlResult, run_crawl
+from tests.support.crawl import ROOT, CrawlResult, read_archive, run_crawl
 from tests.support.server import LocalSite, serve_site
 
 WARCIO = str(Path(sys.executable).with_name("warcio"))
@@ -214,3 +214,23 @@ def test_rendering_without_chromium_fails_at_start_naming_the_package(tmp_path: 
     assert result.returncode != 0
     assert "ChromiumMissing" in result.log
     assert "install the Debian package 'chromium'" in result.log
+
+
+def test_reextraction_of_a_rendered_crawl_reads_the_rendered_dom(
+    rendered_crawl: CrawlResult, tmp_path: Path
+) -> None:
+    out = tmp_path / "again"
+    warcs = sorted(str(p) for p in rendered_crawl.archive_dir.rglob("*.warc.gz"))
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "reextract", *warcs, "-o", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=240, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+
+    def comparable(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return sorted(({**r, "crawl_id": None} for r in records), key=lambda r: r["url"])
+
+    again, original = comparable(read_archive(out)), comparable(rendered_crawl.records())
+    assert [r["url"] for r in again] == [r["url"] for r in original]
+    for new, old in zip(again, original, strict=True):
+        assert {k: v for k, v in new.items() if old.get(k) != v} == {}, old["url"]
