@@ -64,6 +64,7 @@ class SiteFrontier:
         self.not_found = 0
         self.article_links_answered = 0
         self.article_links_not_found = 0
+        self.article_link_probes = 0
         self.rejected: dict[str, int] = {}
         self._seen.add(canonicalize(config.start_url))
 
@@ -180,6 +181,19 @@ class SiteFrontier:
             self.article_links_answered += 1
             self.article_links_not_found += missing
             self.queued_from_articles -= missing
+
+    def probe_article_link(self) -> bool:
+        """True for the first links found on articles, fetched early with the listed
+        articles so that the site's article links are judged before most are queued."""
+        if self.article_link_probes >= BROKEN_LINKS_SAMPLE:
+            return False
+        self.article_link_probes += 1
+        return True
+
+    @property
+    def article_links_judged(self) -> bool:
+        """Enough links found on articles have answered to judge them."""
+        return self.article_links_answered >= BROKEN_LINKS_SAMPLE
 
     @property
     def article_links_broken(self) -> bool:

@@ -21,12 +21,14 @@ from typing import Any, Self
 import lxml.html
 import scrapy
 from protego import Protego
+from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from newscrawler.discovery.feeds import feed_links, looks_like_feed, parse_feed
-from newscrawler.discovery.frontier import SiteFrontier
+from newscrawler.discovery.frontier import BROKEN_LINKS_SAMPLE, SiteFrontier
 from newscrawler.discovery.rules import COMMON_FEED_PATHS, COMMON_SITEMAP_PATHS
 from newscrawler.discovery.sitemaps import looks_like_sitemap, parse_sitemap, sitemaps_in_robots
 from newscrawler.discovery.urls import looks_like_pagination
@@ -79,6 +81,10 @@ class SiteSpider(scrapy.Spider):
         }
         self._render = render_mode(render) if render is not None else None
         self.frontiers: dict[str, SiteFrontier] = {}
+        self.hold_back_article_links = False
+        # Per site: the links of article pages read while the sample is judged (base URL,
+        # hrefs, depth).
+        self._held_back: dict[str, list[tuple[str, list[str], int]]] = {}
         # Workers started with the same arguments share one Redis frontier.
         self.frontier_arguments = {"url": url, "site": site, "sites_file": sites_file, **self._limits}
 
@@ -86,6 +92,11 @@ class SiteSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider._open_sites(crawler)
+        # Links found on articles wait in the spider until a sample of them tells whether
+        # the site's article links work; with Redis they go to the shared queue at once, so
+        # that a killed worker loses none.
+        spider.hold_back_article_links = not crawler.settings.get("REDIS_URL")
+        crawler.signals.connect(spider._release_on_idle, signal=signals.spider_idle)
         if any(frontier.config.render is not RenderMode.OFF for frontier in spider.frontiers.values()):
             enable_rendering(crawler.settings)
         return spider
@@ -189,6 +200,7 @@ class SiteSpider(scrapy.Spider):
 
     def parse_page(self, response: Response) -> Iterable[scrapy.Request | FetchedPage]:
         frontier = self._frontier(response)
+        yield from self._release(frontier)
         if not isinstance(response, TextResponse) or b"html" not in _content_type(response):
             # Sites link feeds and sitemaps with plain <a> links too.
             if looks_like_feed(response.body):
@@ -230,22 +242,68 @@ class SiteSpider(scrapy.Spider):
         if depth >= frontier.config.max_depth:
             return
         on_article = response.meta.get(META_KIND) in ("page", "linked") and depth > 0
-        hrefs = tree.xpath("//a/@href")
+        hrefs = [str(href) for href in tree.xpath("//a/@href")]
         if on_article and frontier.article_links_broken:
             frontier.rejected["broken_article_links"] = frontier.rejected.get(
                 "broken_article_links", 0
             ) + len(hrefs)
             return
+        if on_article and self._holds_back(frontier):
+            # Read later, or never if the sample proves them broken: most of a page's links
+            # are never canonicalized nor queued on a site whose article links are broken.
+            self._held_back.setdefault(frontier.config.name, []).append((base, hrefs, depth))
+            return
+        yield from self._follow_links(frontier, base, hrefs, depth, on_article)
+
+    def _follow_links(
+        self, frontier: SiteFrontier, base: str, hrefs: list[str], depth: int, on_article: bool
+    ) -> Iterator[scrapy.Request]:
         for href in hrefs:
-            url = frontier.link_target(base, str(href), from_article=on_article)
-            if url is not None:
-                kind = "listing" if frontier.is_listing(url) else "linked" if on_article else "page"
-                # The next page of a listing is a sibling, not a level deeper: deep archives
-                # stay reachable within max_depth (pagination is bounded as a trap instead).
-                next_depth = depth if kind == "listing" and looks_like_pagination(url) else depth + 1
-                yield self._request(
-                    frontier, url, kind, self.parse_page, depth=next_depth, from_article=on_article
-                )
+            url = frontier.link_target(base, href, from_article=on_article)
+            if url is None:
+                continue
+            kind = "listing" if frontier.is_listing(url) else "linked" if on_article else "page"
+            # The next page of a listing is a sibling, not a level deeper: deep archives
+            # stay reachable within max_depth (pagination is bounded as a trap instead).
+            next_depth = depth if kind == "listing" and looks_like_pagination(url) else depth + 1
+            probe = on_article and frontier.probe_article_link()
+            yield self._request(
+                frontier, url, kind, self.parse_page, depth=next_depth, from_article=on_article, probe=probe
+            )
+
+    def _holds_back(self, frontier: SiteFrontier) -> bool:
+        """Links found on articles wait once the site's sample is out and not yet judged."""
+        return (
+            self.hold_back_article_links
+            and frontier.article_link_probes >= BROKEN_LINKS_SAMPLE
+            and not frontier.article_links_judged
+        )
+
+    def _release(self, frontier: SiteFrontier, *, now: bool = False) -> Iterator[scrapy.Request]:
+        """The links held back from articles once the site's sample judged them (or ``now``):
+        dropped when they proved broken, else queued."""
+        if not (now or frontier.article_links_judged) or frontier.config.name not in self._held_back:
+            return
+        held = self._held_back.pop(frontier.config.name)
+        if frontier.article_links_broken:
+            skipped = sum(len(hrefs) for _, hrefs, _ in held)
+            frontier.rejected["broken_article_links"] = (
+                frontier.rejected.get("broken_article_links", 0) + skipped
+            )
+            return
+        for base, hrefs, depth in held:
+            yield from self._follow_links(frontier, base, hrefs, depth, on_article=True)
+
+    def _release_on_idle(self) -> None:
+        """Nothing else to fetch: a site whose sample never filled (few links on its
+        articles) has its held-back links read and queued now, unless they proved broken."""
+        released = False
+        for name in list(self._held_back):
+            for request in self._release(self.frontiers[name], now=True):
+                self.crawler.engine.crawl(request)
+                released = True
+        if released:
+            raise DontCloseSpider
 
     # --- plumbing ---------------------------------------------------------------------
 
@@ -258,6 +316,7 @@ class SiteSpider(scrapy.Spider):
         depth: int = 0,
         hints: dict[str, str | None] | None = None,
         from_article: bool = False,
+        probe: bool = False,
     ) -> scrapy.Request:
         meta: dict[str, Any] = {
             "site": frontier.config.name,
@@ -281,8 +340,7 @@ class SiteSpider(scrapy.Spider):
             url,
             callback=callback,
             errback=errback,
-            # A section linked only from articles waits behind the listed articles.
-            priority=_PRIORITY_FROM_ARTICLE if from_article and kind == "listing" else _PRIORITY[kind],
+            priority=_priority(kind, from_article, probe),
             meta=meta,
             # A link first queued from an article and now listed goes out again (refound).
             dont_filter=kind == "robots" or url in frontier.refound,
@@ -308,6 +366,17 @@ class SiteSpider(scrapy.Spider):
 
     def _frontier(self, response: Response) -> SiteFrontier:
         return self.frontiers[response.meta["site"]]
+
+
+def _priority(kind: str, from_article: bool, probe: bool) -> int:
+    if probe:
+        # A sample of links found on articles goes with the listed articles: their answers
+        # tell early whether the site's article links are broken.
+        return _PRIORITY["page"]
+    if from_article and kind == "listing":
+        # A section linked only from articles waits behind the listed articles.
+        return _PRIORITY_FROM_ARTICLE
+    return _PRIORITY[kind]
 
 
 def _log_not_found_share(frontier: SiteFrontier) -> None:
