@@ -88,11 +88,12 @@ def test_a_killed_worker_and_its_replacement_archive_every_mirror_article_exactl
     _start(served, redis_url, survivor_dir, workers)
     victim = workers[0]
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and part_file_lines(victim_dir) < 3:
+    archived_before_kill = 0
+    while time.monotonic() < deadline and archived_before_kill < 3:
         time.sleep(0.02)
+        archived_before_kill = part_file_lines(victim_dir)
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=30)
-    archived_before_kill = part_file_lines(victim_dir)
     _start(served, redis_url, replacement_dir, workers)
     for worker in workers[1:]:
         assert worker.wait(timeout=WORKER_TIMEOUT) == 0

@@ -9,16 +9,10 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",  # tests run as root in CI containers
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
+from newscrawler.render.setup import CHROMIUM_ARGS
+
+# The crawl's own Chromium flags (headless, no sandbox as root, no background traffic).
+CHROMIUM_FLAGS = ("--headless", *CHROMIUM_ARGS)
 
 
 def chromium_or_skip() -> str:
