@@ -98,8 +98,8 @@ class ArticleRecord:
     """Name of the WARC file with the raw response (``<crawl_id>-00000.warc.gz``, in
     ``ARCHIVE_DIR/warc/<day>/``); null when the crawl wrote no WARC."""
     warc_record_id: str | None = None
-    """``WARC-Record-ID`` of the response record in ``warc_file`` (``<urn:uuid:…>``); null
-    when ``warc_file`` is."""
+    """``WARC-Record-ID`` of the response record in ``warc_file`` (``<urn:uuid:…>``; for a
+    rendered page, of the ``resource`` record of its rendered DOM); null when ``warc_file`` is."""
     body_source: str = BODY_FROM_HTML
     """Where ``body`` was read: ``"html"`` (the page's markup), ``"app_state"`` (the JSON a
     JavaScript framework embeds in the page) or ``"rendered"`` (the page as a browser built
