@@ -50,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         for author in json.loads(line)["authors"]
         if author.get("bio_source") == "author_page"
     ]
-    print(f"bios read from author pages: {len(from_profiles)} ({', '.join(from_profiles) or 'none'})")
+    authors = ", ".join(dict.fromkeys(from_profiles)) or "none"
+    print(f"bios read from author pages: {len(from_profiles)} bylines ({authors})")
     from_state = [
         record["url"] for record in map(json.loads, lines) if record.get("body_source") == "app_state"
     ]
