@@ -40,8 +40,10 @@ FAST = {
     "DOWNLOAD_DELAY": "0",
     "LOG_LEVEL": "INFO",
 }
-# Fields that differ between any two crawls of the same pages.
-PER_CRAWL_FIELDS = ("crawl_id", "fetched_at", "warc_file", "warc_record_id")
+# What extraction decides of a record, whatever URL the page was archived under.
+EXTRACTED_FIELDS = (
+    "title", "body", "body_source", "description", "published_at", "modified_at", "language",
+)  # fmt: skip
 WORKERS_RETIRED = "newscrawler/extraction/workers_retired"
 WORKERS_REPLACED = "newscrawler/extraction/workers_replaced"
 
@@ -138,23 +140,28 @@ def closing_stats(log: str) -> dict[str, float]:
     return {key: float(value) for key, value in re.findall(r"'([^']+)': (-?[\d.]+)[,}]", dump)}
 
 
-def records_by_url(archive: Path) -> dict[str, dict[str, Any]]:
+def records_by_content(archive: Path) -> dict[str, dict[str, Any]]:
+    """Records keyed by content hash, with the fields extraction decides. Not by URL: the
+    site serves each corpus page under several URLs, and which of them a crawl archives (the
+    others are dropped as duplicates of its content) depends on the order pages finish in;
+    fields read relative to the URL (links, image) then differ too."""
     records = {}
     for path in sorted(archive.rglob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
-            records[record["url"]] = {k: v for k, v in record.items() if k not in PER_CRAWL_FIELDS}
+            records[record["content_hash"]] = {k: record.get(k) for k in EXTRACTED_FIELDS}
     return records
 
 
 def compare(pooled: Run, single: Run) -> str:
-    left = records_by_url(pooled.workdir / "archive")
-    right = records_by_url(single.workdir / "archive")
-    differing = sorted(url for url in left.keys() | right.keys() if left.get(url) != right.get(url))
+    left = records_by_content(pooled.workdir / "archive")
+    right = records_by_content(single.workdir / "archive")
+    differing = sorted(key for key in left.keys() | right.keys() if left.get(key) != right.get(key))
     rates = f"(pool {pooled.rate:.1f} pages/s, in-process {single.rate:.1f} pages/s)"
     if not differing:
         return f"**equal**, {len(left)} records {rates}"
-    return f"**{len(differing)} differ** of {len(left)} / {len(right)} records, e.g. {differing[0]} {rates}"
+    example = f"e.g. content {differing[0][:12]}"
+    return f"**{len(differing)} differ** of {len(left)} / {len(right)} records, {example} {rates}"
 
 
 def table(runs: list[Run], pages: int, cores: int) -> str:
