@@ -38,7 +38,13 @@ from newscrawler.middlewares.budget import META_FROM_ARTICLE, META_KIND, PAGE_KI
 from newscrawler.middlewares.incremental import META_REVISIT
 from newscrawler.pages import NotAPage, count_skip, failure_reason, fetched_page
 from newscrawler.render.mode import RenderMode, render_mode
-from newscrawler.render.requests import is_rendered, render_meta, render_request, wants_render_now
+from newscrawler.render.requests import (
+    is_rendered,
+    may_render_later,
+    render_meta,
+    render_request,
+    wants_render_now,
+)
 from newscrawler.render.setup import enable_rendering
 from newscrawler.sites import SitesFileError, load_sites, site_from_url
 from newscrawler.urls import InvalidStartUrl, checked_start_url, document_base_url
@@ -215,7 +221,12 @@ class SiteSpider(scrapy.Spider):
         except NotAPage as skipped:
             count_skip(self.crawler, skipped.reason, str(skipped))
             return
-        page.meta = {"hints": response.meta.get("hints", {}), "selectors": frontier.config.selectors}
+        hints = dict(response.meta.get("hints", {}))
+        if may_render_later(response):
+            # A listed page's short body may be all its HTML holds of a script's article:
+            # judged by the usual length, it is dropped and rendered (the render keeps the hint).
+            hints.pop("listed_in", None)
+        page.meta = {"hints": hints, "selectors": frontier.config.selectors}
         if is_rendered(response):
             yield page  # its links were followed from its plain fetch
             return
