@@ -96,7 +96,7 @@ class SiteFrontier:
             url = canonicalize(url, strip=self.config.strip_params, keep=self.config.keep_params)
         except ValueError:
             # A malformed link ("http://[not-an-ip]/") must not fail the page it is on.
-            self.rejected["malformed_url"] = self.rejected.get("malformed_url", 0) + 1
+            self.reject("malformed_url")
             return None
         if url in self._seen:
             if from_article or url not in self._article_links:
@@ -106,14 +106,13 @@ class SiteFrontier:
             self.refound.add(url)
             return url
         reason = self._rejection(url, document, from_article)
-        if reason == "page_budget":
-            # Refused for the articles' backlog only: a listing may still bring it.
-            self.rejected[reason] = self.rejected.get(reason, 0) + 1
+        if reason:
+            self.reject(reason)
+            # Refused for the articles' backlog only, it stays unseen: a listing may bring it.
+            if reason != "page_budget":
+                self._seen.add(url)
             return None
         self._seen.add(url)
-        if reason:
-            self.rejected[reason] = self.rejected.get(reason, 0) + 1
-            return None
         if from_article:
             self._article_links.add(url)
         return url
@@ -157,15 +156,19 @@ class SiteFrontier:
         """A page request was made (queued)."""
         self.queued_from_articles += from_article
 
+    def reject(self, reason: str, count: int = 1) -> None:
+        """Count links refused, as ``newscrawler/links_rejected/<reason>``."""
+        self.rejected[reason] = self.rejected.get(reason, 0) + count
+
     def drop_article_link(self, reason: str) -> None:
         """A queued link found on an article was dropped before its fetch."""
         self.queued_from_articles -= 1
-        self.rejected[reason] = self.rejected.get(reason, 0) + 1
+        self.reject(reason)
 
     def spend(self) -> bool:
         """Take one page of the budget for a fetch; False when it is spent."""
         if self.spent >= self.config.max_pages:
-            self.rejected["page_budget"] = self.rejected.get("page_budget", 0) + 1
+            self.reject("page_budget")
             return False
         self.spent += 1
         return True

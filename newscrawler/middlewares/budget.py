@@ -62,6 +62,7 @@ class PageBudgetMiddleware:
         self, request: Request, response: Response, spider: Spider | None = None
     ) -> Response:
         frontier = _frontier_of(request, self.crawler.spider)
+        # Not a 3xx: a redirect's target answers for it, and a 304 is a page that exists.
         if frontier is not None and request.meta.get(META_CHARGED) and not 300 <= response.status < 400:
             frontier.answer(response.status, found_on_article=bool(request.meta.get(META_FROM_ARTICLE)))
         return response

@@ -255,9 +255,7 @@ class SiteSpider(scrapy.Spider):
         on_article = response.meta.get(META_KIND) in ("page", "linked") and depth > 0
         hrefs = [str(href) for href in tree.xpath("//a/@href")]
         if on_article and frontier.article_links_broken:
-            frontier.rejected["broken_article_links"] = frontier.rejected.get(
-                "broken_article_links", 0
-            ) + len(hrefs)
+            frontier.reject("broken_article_links", len(hrefs))
             return
         if on_article and self._holds_back(frontier):
             # Read later, or never if the sample proves them broken: most of a page's links
@@ -298,9 +296,7 @@ class SiteSpider(scrapy.Spider):
         held = self._held_back.pop(frontier.config.name)
         if frontier.article_links_broken:
             skipped = sum(len(hrefs) for _, hrefs, _ in held)
-            frontier.rejected["broken_article_links"] = (
-                frontier.rejected.get("broken_article_links", 0) + skipped
-            )
+            frontier.reject("broken_article_links", skipped)
             return
         for base, hrefs, depth in held:
             yield from self._follow_links(frontier, base, hrefs, depth, on_article=True)
