@@ -9,7 +9,7 @@ not a date, byline or kicker.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypedDict
 
 import lxml.html
@@ -167,26 +167,29 @@ def _dek_after_bold_headline(title_element: lxml.html.HtmlElement) -> str:
     """Text beside the bold headline inside its link, when it holds a word."""
     if title_element.tag not in ("strong", "b"):
         return ""
-    for ancestor in title_element.iterancestors():
-        text = _READ_MORE_TAIL.sub("", clean_text(loose_text(ancestor)))
-        if text:
-            return text if _WORD.search(text) and not _is_date_line(text) else ""
-        if ancestor.tag == "a":
-            break
-    return ""
+    text = next(_loose_texts_above(title_element, lambda ancestor: ancestor.tag == "a"), "")
+    return text if _WORD.search(text) and not _is_date_line(text) else ""
 
 
 def _beside_title(unit: lxml.html.HtmlElement, title_element: lxml.html.HtmlElement) -> str:
     """The dek written loose beside the headline (``<a><strong>Headline</strong> Dek text</a>``):
     the innermost ancestor's own text, outside its child elements (bylines, dates and
     counters sit in elements of their own)."""
-    for ancestor in title_element.iterancestors():
+    texts = _loose_texts_above(title_element, lambda ancestor: ancestor is unit)
+    return next((text for text in texts if not _is_date_line(text)), "")
+
+
+def _loose_texts_above(
+    element: lxml.html.HtmlElement, is_last: Callable[[lxml.html.HtmlElement], bool]
+) -> Iterator[str]:
+    """The own text (beside their children) of ``element``'s ancestors, innermost first and
+    empty ones skipped, up to the first ancestor ``is_last`` accepts."""
+    for ancestor in element.iterancestors():
         text = _READ_MORE_TAIL.sub("", clean_text(loose_text(ancestor)))
-        if text and not _is_date_line(text):
-            return text
-        if ancestor is unit:
-            break
-    return ""
+        if text:
+            yield text
+        if is_last(ancestor):
+            return
 
 
 def _inside(
