@@ -270,11 +270,14 @@ PL = Story(
 )
 
 
-def related_block(story: Story) -> str:
-    items = "".join(
-        f'<li class="teaser"><a href="/{path}"><img src="/img/t{n}.jpg" alt=""><h3>{headline}</h3></a></li>'
-        for n, (path, headline) in enumerate(story.teasers)
-    )
+def related_block(story: Story, items: str | None = None) -> str:
+    """The story's related block, with its teasers as ``items`` (list items) when given."""
+    if items is None:
+        items = "".join(
+            f'<li class="teaser"><a href="/{path}"><img src="/img/t{n}.jpg" alt="">'
+            f"<h3>{headline}</h3></a></li>"
+            for n, (path, headline) in enumerate(story.teasers)
+        )
     return f'<section class="related-stories"><h2>{story.related_heading}</h2><ul>{items}</ul></section>'
 
 
@@ -765,7 +768,7 @@ def test_a_standfirst_beside_the_teaser_link_is_its_summary() -> None:
         f'<p class="dek">{dek}</p></li>'
         for (path, headline), dek in zip(EN.teasers, DEKS, strict=True)
     )
-    related = f'<section class="related-stories"><h2>{EN.related_heading}</h2><ul>{items}</ul></section>'
+    related = related_block(EN, items)
     record = extract(EN, related=related)
     assert record["related"] == [
         {
@@ -785,7 +788,7 @@ def test_a_dek_written_beside_a_bold_headline_inside_the_link_is_its_summary() -
         f"<strong>{headline}</strong> {dek}</span></a></li>"
         for n, ((path, headline), dek) in enumerate(zip(EN.teasers, DEKS, strict=True))
     )
-    related = f'<section class="related-stories"><h2>{EN.related_heading}</h2><ul>{items}</ul></section>'
+    related = related_block(EN, items)
     record = extract(EN, related=related)
     assert record["related"] == [
         {
@@ -805,7 +808,7 @@ def test_a_headline_and_its_longer_dek_both_linked_are_title_and_summary() -> No
         f'<p class="sub"><a href="/{path}">{dek}</a></p></li>'
         for (path, headline), dek in zip(EN.teasers, DEKS, strict=True)
     )
-    related = f'<section class="related-stories"><h2>{EN.related_heading}</h2><ul>{items}</ul></section>'
+    related = related_block(EN, items)
     record = extract(EN, related=related)
     assert record["related"] == [
         {
@@ -827,7 +830,7 @@ def test_a_one_word_dek_beside_a_bold_headline_inside_the_link_is_its_summary() 
         f'<li><a href="/{path}"><span class="puff"><strong>{headline}</strong> {strap}</span></a></li>'
         for (path, headline), strap in zip(EN.teasers, STRAPS, strict=True)
     )
-    related = f'<section class="related-stories"><h2>{EN.related_heading}</h2><ul>{items}</ul></section>'
+    related = related_block(EN, items)
     record = extract(EN, related=related)
     assert [(item["title"], item["summary"]) for item in record["related"][0]["items"]] == [
         (headline, strap) for (_, headline), strap in zip(EN.teasers, STRAPS, strict=True)
@@ -840,7 +843,7 @@ def test_a_label_beside_the_link_of_a_bold_headline_is_no_summary() -> None:
         f'<li>Online seminar<br><a href="/{path}"><strong>{headline}</strong></a></li>'
         for path, headline in EN.teasers
     )
-    related = f'<section class="related-stories"><h2>{EN.related_heading}</h2><ul>{items}</ul></section>'
+    related = related_block(EN, items)
     record = extract(EN, related=related)
     assert [(item["title"], item["summary"]) for item in record["related"][0]["items"]] == [
         (headline, None) for _, headline in EN.teasers
@@ -856,7 +859,7 @@ def test_a_link_in_a_ttl_paragraph_is_the_headline_even_beside_a_slightly_longer
         f'<p class="detail-sub"><a href="/{path}">{dek}</a></p></li>'
         for (path, headline), dek in zip(EN.teasers, deks, strict=True)
     )
-    related = f'<section class="related-stories"><h2>{EN.related_heading}</h2><ul>{items}</ul></section>'
+    related = related_block(EN, items)
     record = extract(EN, related=related)
     assert [(item["title"], item["summary"]) for item in record["related"][0]["items"]] == [
         (headline, dek) for (_, headline), dek in zip(EN.teasers, deks, strict=True)
